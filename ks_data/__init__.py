@@ -1,0 +1,1 @@
+"""Kansrijke Start dashboard: data, statistics, geography and storage, testable without Streamlit."""

@@ -1,0 +1,1 @@
+"""Altair chart builders returning alt.Chart objects; one module per area, shared config in base."""

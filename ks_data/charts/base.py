@@ -1,0 +1,47 @@
+"""Shared Altair configuration: the one Dutch number locale, fonts, colour-blind-safe palettes."""
+
+from __future__ import annotations
+
+import altair as alt
+
+DUTCH_LOCALE = alt.Locale(
+    number={"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+    time={
+        "dateTime": "%a %e %B %Y %X",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": [
+            "januari", "februari", "maart", "april", "mei", "juni",
+            "juli", "augustus", "september", "oktober", "november", "december",
+        ],
+        "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    },
+)
+
+# Okabe-Ito, safe for the common colour-vision deficiencies.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+# Comparison with a benchmark (Fingertips-style, colour-blind safe): better / similar / worse, and
+# higher / similar / lower where no direction is good. Always shown together with a text label.
+COMPARISON_COLOURS = {
+    "better": "#0072B2",
+    "similar": "#E6C229",
+    "worse": "#D55E00",
+    "higher": "#5D3A9B",
+    "lower": "#9AC7E8",
+    "not_compared": "#BBBBBB",
+}
+
+FONT_SIZE = 14
+TITLE_SIZE = 16
+
+
+def finalize(chart: alt.TopLevelMixin, *, scale: float = 1.0) -> alt.TopLevelMixin:
+    """Apply the Dutch locale and readable font sizes (``scale`` > 1 for presentation mode)."""
+    return chart.configure(locale=DUTCH_LOCALE).configure_axis(
+        labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
+    ).configure_legend(
+        labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
+    ).configure_title(fontSize=TITLE_SIZE * scale, anchor="start")

@@ -1,0 +1,75 @@
+"""Dutch strings shared by every page, and the nl number formatters (12,3%; 1.234)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+APP_TITLE = "Kansrijke Start dashboard"
+APP_ICON = ":material/child_care:"
+
+SECTION_NATIONAL = "Landelijk"
+SECTION_LOCAL = "Mijn gemeente"
+SECTION_ASSESSMENT = "Zelfevaluatie"
+SECTION_DATA = "Data"
+
+SOURCE_PREFIX = "Bron:"
+DOWNLOAD_CSV = "Download data (CSV)"
+SYNTHETIC_LABEL = "synthetisch voorbeeld"
+SYNTHETIC_NOTE = (
+    "Let op: dit zijn gegenereerde cijfers (synthetisch voorbeeld), geen echte metingen. "
+    "Laad op de pagina Data een eigen bestand om echte cijfers te zien."
+)
+NO_DATA = "geen gegevens"
+LOAD_ERROR = "De gegevens konden niet worden geladen."
+
+_MISSING = "–"
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def fmt_number(value: float | int | None, *, decimals: int = 0) -> str:
+    """Format a number the Dutch way: thousands dot, decimal comma.
+
+    >>> fmt_number(1234.5, decimals=1)
+    '1.234,5'
+    >>> fmt_number(None)
+    '–'
+    """
+    if _is_missing(value):
+        return _MISSING
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def fmt_pct(value: float | None, *, decimals: int = 1) -> str:
+    """Format a percentage (already in percent units) with a decimal comma.
+
+    >>> fmt_pct(15.04)
+    '15,0%'
+    >>> fmt_pct(51, decimals=0)
+    '51%'
+    """
+    if _is_missing(value):
+        return _MISSING
+    return f"{fmt_number(value, decimals=decimals)}%"
+
+
+def fmt_value(value: float | None, *, unit: str, decimals: int = 1) -> str:
+    """Format a value in its unit: '%' gives '9,5%', 'per 1000' gives '4,1 per 1000'.
+
+    >>> fmt_value(4.1, unit="per 1000")
+    '4,1 per 1000'
+    """
+    if unit == "%":
+        return fmt_pct(value, decimals=decimals)
+    if _is_missing(value):
+        return _MISSING
+    suffix = f" {unit}" if unit else ""
+    return f"{fmt_number(value, decimals=decimals)}{suffix}"
+
+
+def source_line(source: str) -> str:
+    """The 'Bron:' caption under every chart, table and tile."""
+    return f"{SOURCE_PREFIX} {source}"
