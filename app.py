@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ks_data import paths
 from ks_data.texts import common as tc
 from ks_data.texts import pages as tp
 from ks_data.ui import state
@@ -23,6 +24,7 @@ def _pages() -> dict[str, list[st.Page]]:
 def run() -> None:
     """Render the frame and the selected page."""
     st.set_page_config(page_title=tc.APP_TITLE, page_icon=tc.APP_ICON, layout="wide")
+    st.html(f"<style>{(paths.ASSETS_DIR / 'style.css').read_text(encoding='utf-8')}</style>")
     state.restore_from_url()
     page = st.navigation(_pages())
     page.run()

@@ -11,11 +11,21 @@ PERIOD = "periode"
 SHARED_KEYS: tuple[str, ...] = (GEMEENTE, INDICATOR, PERIOD)
 
 
+_LAST_URL = "_url_last_{key}"
+
+
 def restore_from_url() -> None:
-    """Copy selections present in the URL into session state (once per session, before widgets)."""
+    """Adopt selections from the URL when it holds a value this session has not seen yet.
+
+    That covers opening a shared link and following an in-app link with query parameters, while a
+    value the app itself wrote to the URL does not override later choices.
+    """
     for key in SHARED_KEYS:
-        if key in st.query_params and key not in st.session_state:
-            st.session_state[key] = st.query_params[key]
+        value = st.query_params.get(key)
+        last = st.session_state.get(_LAST_URL.format(key=key))
+        if value and value != last:
+            st.session_state[key] = value
+            st.session_state[_LAST_URL.format(key=key)] = value
 
 
 def get(key: str, default: str | None = None) -> str | None:
@@ -31,13 +41,34 @@ def set_selection(key: str, value: str | None) -> None:
             del st.query_params[key]
         return
     st.session_state[key] = value
+    _write_url(key, value)
+
+
+def _write_url(key: str, value: str) -> None:
+    st.session_state[_LAST_URL.format(key=key)] = value
     if st.query_params.get(key) != value:
         st.query_params[key] = value
+
+
+def bound_selectbox(label: str, options: list[str], *, key: str, format_func=str, **kwargs) -> str | None:
+    """A selectbox whose choice lives in the shared selection ``key`` (survives page switches, in the URL)."""
+    if not options:
+        return None
+    widget_key = f"_widget_{key}"
+    current = st.session_state.get(key)
+    st.session_state[widget_key] = current if current in options else options[0]
+
+    def _copy() -> None:
+        set_selection(key, st.session_state[widget_key])
+
+    choice = st.selectbox(label, options, key=widget_key, format_func=format_func, on_change=_copy, **kwargs)
+    set_selection(key, choice)
+    return choice
 
 
 def mirror_to_url() -> None:
     """Write every current selection to the URL (call on each page run, after navigation)."""
     for key in SHARED_KEYS:
         value = st.session_state.get(key)
-        if value and st.query_params.get(key) != value:
-            st.query_params[key] = value
+        if value:
+            _write_url(key, value)

@@ -1,0 +1,123 @@
+"""Dutch strings of the national pages: Start, Landelijke indicatoren, Trends."""
+
+# --- Start -------------------------------------------------------------------------------------
+HOME_TITLE = "Kansrijke Start"
+HOME_INTRO = (
+    "Kansrijke Start is het landelijke actieprogramma van het ministerie van VWS (sinds 2018) voor de "
+    "eerste 1000 dagen van een kind: van vóór de zwangerschap tot twee jaar na de geboorte. Gemeenten en "
+    "professionals uit het medische en het sociale domein (verloskundigen, kraamzorg, jeugdgezondheidszorg, "
+    "wijkteams) werken samen in lokale coalities, zodat risico's vroeg worden gezien en ouders in een "
+    "kwetsbare situatie op tijd steun krijgen. Het RIVM volgt de voortgang met vijftien landelijke "
+    "indicatoren. Hieronder staat van elke indicator het meest recente cijfer uit de Monitor Kansrijke "
+    "Start 2021, met de verandering sinds het vorige jaar dat de monitor noemt."
+)
+HOME_TILES_HEADER = "De vijftien landelijke indicatoren"
+TILE_LINK = "Details"
+TILE_YEAR = "{year}"
+TYPE_HEADER = {
+    "programmabreed": "Programmabreed",
+    "proces": "Proces: ingevoerde activiteiten",
+    "uitkomst": "Uitkomst: gezondheid en situatie van gezinnen",
+}
+
+# Trend arrow labels: the arrow shows the direction, the word says whether that is good.
+JUDGEMENT_LABEL = {
+    "better": "verbeterd",
+    "worse": "verslechterd",
+    "same": "gelijk gebleven",
+    "higher": "hoger (geen gewenste richting)",
+    "lower": "lager (geen gewenste richting)",
+    "no_previous": "geen eerder cijfer",
+}
+ARROW = {"up": "▲", "down": "▼", "same": "■", None: "•"}
+SINCE = "t.o.v. {year}: {value}"
+JUDGEMENT_LEGEND = (
+    "Pijl: richting van de verandering sinds het vorige jaar dat de monitor noemt. Kleur en woord: "
+    "blauw = verbeterd, oranje = verslechterd, grijs = gelijk of geen gewenste richting."
+)
+
+# --- Landelijke indicatoren ----------------------------------------------------------------------
+INDICATORS_TITLE = "Landelijke indicatoren"
+INDICATORS_INTRO = (
+    "De vijftien indicatoren van de RIVM-monitor met hun definitie, bron en alle jaren die de monitor noemt."
+)
+FILTER_TYPE = "Soort indicator"
+FILTER_PERIOD = "Periode"
+PERIOD_LABEL = {"voor": "Vóór de zwangerschap", "tijdens": "Tijdens de zwangerschap", "na": "Na de geboorte"}
+PICK_INDICATOR = "Indicator"
+NO_MATCH = "Geen indicator past bij deze filters."
+OVERVIEW_TABLE = "Overzicht van de gefilterde indicatoren"
+COL_NUMBER = "Nr."
+COL_NAME = "Indicator"
+COL_TYPE = "Soort"
+COL_PERIOD = "Periode"
+COL_YEAR = "Jaar"
+COL_VALUE = "Waarde"
+COL_SERIES = "Reeks"
+COL_N = "Teller"
+COL_DENOMINATOR = "Noemer"
+COL_RANGE = "Spreiding tussen JGZ-organisaties"
+COL_SOURCE = "Bron (sectie)"
+COL_NOTE = "Toelichting"
+LABEL_NUMERATOR = "Teller"
+LABEL_DENOMINATOR = "Noemer"
+LABEL_SOURCE = "Bron"
+LABEL_YEAR = "Jaar"
+LABEL_REFERENCE_DATE = "Peildatum"
+LABEL_DEFINITION = "Definitie"
+LABEL_TYPE = "Soort"
+LABEL_PERIOD = "Periode"
+LABEL_LATEST = "Meest recent"
+VALUE_COUNTS = "{numerator} van {denominator}"
+VALUE_COUNT_ONLY = "n = {numerator}"
+CAVEAT_HEADER = "Beperkingen van de gegevens"
+DERIVED_NOTE = "Berekend uit teller en noemer in de monitor; de monitor noemt dit percentage niet zelf."
+ONLY_ONE_YEAR = "De monitor noemt voor deze indicator alleen het jaar {year}; er is geen trend te tonen."
+HISTORY_HEADER = "Alle jaren in de monitor"
+CHART_TITLE = "{name}"
+CHART_SUBTITLE = "Alleen de jaren die de monitor noemt; lege jaren zijn niet gepubliceerd in de tekst."
+AXIS_YEAR = "Jaar"
+NO_PERIOD = "Programmabreed"
+
+# --- Trends ----------------------------------------------------------------------------------------
+TRENDS_TITLE = "Trends"
+TRENDS_INTRO = "Drie ontwikkelingen uit de RIVM-monitor: lokale coalities, Big2 en het gebruik van kraamzorg."
+COALITIONS_HEADER = "Lokale coalities 2019-2021"
+DENOMINATOR_CHOICE = "Percentage ten opzichte van"
+DENOMINATOR_LABEL = {
+    "impuls": "gemeenten met Impuls Kansrijke Start",
+    "respondents": "gemeenten die de vragenlijst beantwoordden",
+}
+STATUS_LABEL = {
+    "formed": "Coalitie gevormd",
+    "in_development": "In ontwikkeling of in gesprek",
+    "other": "Geen coalitie of onbekend",
+}
+STATUS_OTHER_NOTE = {
+    "impuls": "'Geen coalitie of onbekend' = gemeenten zonder coalitie plus gemeenten die niet reageerden.",
+    "respondents": "'Geen coalitie of onbekend' = responderende gemeenten zonder coalitie of zonder antwoord.",
+}
+COALITIONS_CHART_TITLE = "Gemeenten met Impuls Kansrijke Start naar stand van de coalitie"
+COALITIONS_AXIS = "Percentage van de gemeenten"
+COALITIONS_NOTE = (
+    "De noemer verschilt per jaar: in 2019 konden alleen de 150 GIDS-gemeenten de Impuls aanvragen (147 deden "
+    "dat), in 2020 275 en in 2021 273 gemeenten (na herindelingen)."
+)
+COL_STATUS = "Stand"
+COL_COUNT = "Aantal gemeenten"
+COL_PERCENTAGE = "Percentage (berekend)"
+COL_STATED = "Percentage in Tabel 1"
+BIG2_HEADER = "Big2: vroeggeboorte en/of laag geboortegewicht"
+BIG2_CHART_TITLE = "Big2 en zijn onderdelen (% van de geboorten vanaf 24 weken)"
+BIG2_NOTE = (
+    "Definitie: geboorten vanaf 24 weken; vroeggeboorte = korter dan 37 weken; laag geboortegewicht = onder "
+    "percentiel 10 (Hoftiezer). Kinderen kunnen beide hebben, dus de onderdelen tellen niet op tot Big2. "
+    "De monitor noemt Big2 zelf alleen voor 2020."
+)
+KRAAMZORG_HEADER = "Gezinnen zonder kraamzorg"
+KRAAMZORG_CHART_TITLE = "Gezinnen die geen gebruik maken van kraamzorg (% van de levendgeborenen)"
+AXIS_PERCENT = "Percentage"
+DOWNLOAD_LABEL = "Download de data van deze grafiek (CSV)"
+HOME_SOURCE = "Bron: RIVM, Monitor Kansrijke Start 2021 (per indicator de sectie in de tegel-uitleg en op de pagina Landelijke indicatoren)."
+PERCENTAGE_POINT = "procentpunt"
+DELTA = "{change} {unit} t.o.v. {year}"
