@@ -54,7 +54,7 @@ def tiles(catalogue: Catalogue) -> list[Tile]:
         if latest is None:
             continue
         direction = None
-        since = ti.JUDGEMENT_LABEL["no_previous"]
+        since = ""
         if latest.previous_value is not None:
             direction = trend_direction(latest=latest.value, previous=latest.previous_value, decimals=ind.decimals)
             since = ti.SINCE.format(

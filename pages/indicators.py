@@ -13,11 +13,10 @@ catalogue = blocks.catalogue_or_stop()
 st.title(ti.INDICATORS_TITLE)
 st.write(ti.INDICATORS_INTRO)
 
-filters = st.columns(2)
-types = filters[0].pills(
+types = st.pills(
     ti.FILTER_TYPE, list(ti.TYPE_HEADER), format_func=ti.TYPE_HEADER.get, selection_mode="multi", key="filter_type"
 )
-periods = filters[1].pills(
+periods = st.pills(
     ti.FILTER_PERIOD, list(ti.PERIOD_LABEL), format_func=ti.PERIOD_LABEL.get, selection_mode="multi", key="filter_period"
 )
 selected = catalogue.select(types=tuple(types), periods=tuple(periods))

@@ -25,7 +25,7 @@ denominator = st.segmented_control(
 shares = trends.coalition_shares(catalogue.coalitions, denominator=denominator)
 coalitions = catalogue.get("coalitions")
 blocks.chart_with_source(
-    charts.coalition_chart(shares),
+    charts.coalition_chart(shares, subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator])),
     shares,
     source=overview.source_text(catalogue, coalitions),
     file_name=f"kansrijke_start_coalities_{denominator}.csv",

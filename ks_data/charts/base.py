@@ -40,7 +40,9 @@ TITLE_SIZE = 16
 
 def finalize(chart: alt.TopLevelMixin, *, scale: float = 1.0) -> alt.TopLevelMixin:
     """Apply the Dutch locale and readable font sizes (``scale`` > 1 for presentation mode)."""
-    return chart.configure(locale=DUTCH_LOCALE).configure_axis(
+    # fit-x: the width follows the page, the height stays the plot height (legend and title come on top).
+    sized = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    return sized.configure(locale=DUTCH_LOCALE).configure_axis(
         labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
     ).configure_legend(
         labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale

@@ -41,7 +41,7 @@ def history_chart(frame: pd.DataFrame, *, title: str, unit: str, scale: float = 
     y_title = ti.AXIS_PERCENT if unit == "%" else unit
     multi = data["series"].nunique() > 1
     colour = (
-        alt.Color("series:N", title=ti.COL_SERIES, scale=alt.Scale(range=list(OKABE_ITO)), legend=alt.Legend(orient="bottom", direction="vertical"))
+        alt.Color("series:N", title=ti.COL_SERIES, scale=alt.Scale(range=list(OKABE_ITO)), legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, title=None))
         if multi
         else alt.value(OKABE_ITO[0])
     )
@@ -53,19 +53,21 @@ def history_chart(frame: pd.DataFrame, *, title: str, unit: str, scale: float = 
         alt.Tooltip("source_ref:N", title=ti.COL_SOURCE),
     ]
     bars = base.mark_bar().encode(y=alt.Y("value:Q", title=y_title), color=colour, tooltip=tooltip)
-    labels = base.mark_text(dy=-8, fontSize=13 * scale).encode(y="value:Q", text="label:N")
-    layers = [bars, labels]
-    if frame["range_min"].notna().any():
-        layers.append(
-            base.mark_rule(strokeWidth=2, color="#333333").encode(y="range_min:Q", y2="range_max:Q")
-        )
+    has_range = bool(frame["range_min"].notna().any())
+    # With a spread line through the bar's centre, the value label moves to the right of it.
+    label_mark = base.mark_text(dy=-8, dx=6, align="left", fontSize=13 * scale) if has_range else base.mark_text(dy=-8, fontSize=13 * scale)
+    layers = [bars, label_mark.encode(y="value:Q", text="label:N")]
+    subtitle = [ti.CHART_SUBTITLE]
+    if has_range:
+        layers.append(base.mark_rule(strokeWidth=2, color="#333333").encode(y="range_min:Q", y2="range_max:Q"))
+        subtitle.append(ti.RANGE_SUBTITLE)
     chart = alt.layer(*layers).properties(
-        title=alt.TitleParams(title, subtitle=ti.CHART_SUBTITLE), height=HEIGHT * scale, width="container"
+        title=alt.TitleParams(title, subtitle=subtitle), height=HEIGHT * scale, width="container"
     )
     return finalize(chart, scale=scale)
 
 
-def coalition_chart(shares: pd.DataFrame, *, scale: float = 1.0) -> alt.TopLevelMixin:
+def coalition_chart(shares: pd.DataFrame, *, subtitle: str = "", scale: float = 1.0) -> alt.TopLevelMixin:
     """Stacked bars per year: share of municipalities per coalition status (shares from trends.coalition_shares)."""
     data = pd.DataFrame(
         {
@@ -83,7 +85,7 @@ def coalition_chart(shares: pd.DataFrame, *, scale: float = 1.0) -> alt.TopLevel
         "status:N",
         title=ti.COL_STATUS,
         scale=alt.Scale(domain=[ti.STATUS_LABEL[s] for s in STATUS_COLOURS], range=list(STATUS_COLOURS.values())),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="top", labelLimit=0, title=None),
     )
     base = alt.Chart(data).encode(
         x=alt.X("year:O", title=ti.AXIS_YEAR, axis=alt.Axis(labelAngle=0)),
@@ -101,5 +103,7 @@ def coalition_chart(shares: pd.DataFrame, *, scale: float = 1.0) -> alt.TopLevel
     text = base.mark_text(color="white", fontSize=13 * scale, fontWeight="bold").encode(
         y=alt.Y("percentage:Q", stack="zero", bandPosition=0.5), text="label:N"
     )
-    chart = alt.layer(bars, text).properties(title=ti.COALITIONS_CHART_TITLE, height=HEIGHT * scale, width="container")
+    chart = alt.layer(bars, text).properties(
+        title=alt.TitleParams(ti.COALITIONS_CHART_TITLE, subtitle=subtitle), height=HEIGHT * scale, width="container"
+    )
     return finalize(chart, scale=scale)

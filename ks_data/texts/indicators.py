@@ -97,7 +97,7 @@ STATUS_OTHER_NOTE = {
     "impuls": "'Geen coalitie of onbekend' = gemeenten zonder coalitie plus gemeenten die niet reageerden.",
     "respondents": "'Geen coalitie of onbekend' = responderende gemeenten zonder coalitie of zonder antwoord.",
 }
-COALITIONS_CHART_TITLE = "Gemeenten met Impuls Kansrijke Start naar stand van de coalitie"
+COALITIONS_CHART_TITLE = "Gemeenten naar stand van de lokale coalitie"
 COALITIONS_AXIS = "Percentage van de gemeenten"
 COALITIONS_NOTE = (
     "De noemer verschilt per jaar: in 2019 konden alleen de 150 GIDS-gemeenten de Impuls aanvragen (147 deden "
@@ -121,3 +121,5 @@ DOWNLOAD_LABEL = "Download de data van deze grafiek (CSV)"
 HOME_SOURCE = "Bron: RIVM, Monitor Kansrijke Start 2021 (per indicator de sectie in de tegel-uitleg en op de pagina Landelijke indicatoren)."
 PERCENTAGE_POINT = "procentpunt"
 DELTA = "{change} {unit} t.o.v. {year}"
+RANGE_SUBTITLE = "Zwarte lijn: spreiding tussen de JGZ-organisaties (laagste tot hoogste percentage)."
+COALITIONS_SUBTITLE = "Percentage ten opzichte van {denominator}."

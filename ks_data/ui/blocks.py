@@ -19,9 +19,10 @@ def chart_with_source(
     file_name: str,
     key: str,
     synthetic: bool = False,
+    alt_text: str | None = None,
 ) -> None:
     """Show a chart, the 'Bron:' line under it and a download of exactly ``data``."""
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch", alt=alt_text)
     st.caption(tc.source_line(source))
     st.download_button(
         tc.DOWNLOAD_CSV,
