@@ -6,8 +6,10 @@ PORT ?= 8501
 # Folder with CBS boundary files in the format of ../shared/geo; empty = download the official CBS/PDOK files.
 KS_GEO_SOURCE ?= $(wildcard ../shared/geo)
 export KS_GEO_SOURCE
+CACHE_STAMP := data/cache/.built
+GEO_ARGS := $(if $(KS_GEO_SOURCE),--from $(KS_GEO_SOURCE),--download)
 
-.PHONY: run test setup setup-dev data clean
+.PHONY: run test setup setup-dev browser data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +21,27 @@ setup: $(BIN)/python
 setup-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 
+# Debian's Chromium for the browser tests and screenshots (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Installeer Chromium: sudo apt-get install chromium (browsertests worden anders overgeslagen)"; fi; }
+
+# Boundary cache (from $KS_GEO_SOURCE or the CBS/PDOK download) and the synthetic demo set keyed on it.
+$(CACHE_STAMP):
+	$(BIN)/python -m ks_data.geo_build $(GEO_ARGS)
+	$(BIN)/python -m ks_data.synthetic
+	@touch $@
+
+data: setup
+	rm -f $(CACHE_STAMP)
+	$(MAKE) --no-print-directory $(CACHE_STAMP)
+
 run: setup
+	@$(MAKE) --no-print-directory $(CACHE_STAMP) || echo "Let op: de kaartgegevens konden niet worden opgebouwd; de kaartpagina legt uit hoe. De rest van de app werkt."
 	$(BIN)/python -m streamlit run app.py --server.port=$(PORT)
 
-test: setup-dev
+test: setup-dev browser $(CACHE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

@@ -7,7 +7,7 @@ import streamlit as st
 from ks_data import paths
 from ks_data.texts import common as tc
 from ks_data.texts import pages as tp
-from ks_data.ui import state
+from ks_data.ui import state, widgets
 
 
 def _pages() -> dict[str, list[st.Page]]:
@@ -18,15 +18,33 @@ def _pages() -> dict[str, list[st.Page]]:
             st.Page("pages/indicators.py", title=tp.INDICATORS, icon=":material/monitoring:", url_path="indicatoren"),
             st.Page("pages/trends.py", title=tp.TRENDS, icon=":material/trending_up:", url_path="trends"),
         ],
+        tc.SECTION_LOCAL: [
+            st.Page("pages/profile.py", title=tp.PROFILE, icon=":material/location_city:", url_path="mijn-gemeente"),
+            st.Page("pages/map.py", title=tp.MAP, icon=":material/map:", url_path="kaart"),
+        ],
+        tc.SECTION_ASSESSMENT: [
+            st.Page("pages/assessment_fill.py", title=tp.ASSESSMENT_FILL, icon=":material/checklist:",
+                    url_path="zelfevaluatie"),
+            st.Page("pages/assessment_results.py", title=tp.ASSESSMENT_RESULTS, icon=":material/radar:",
+                    url_path="zelfevaluatie-resultaten"),
+            st.Page("pages/workshop_join.py", title=tp.WORKSHOP_JOIN, icon=":material/group_add:",
+                    url_path="workshop"),
+            st.Page("pages/workshop_host.py", title=tp.WORKSHOP_HOST, icon=":material/groups:",
+                    url_path="workshop-scherm"),
+        ],
+        tc.SECTION_DATA: [
+            st.Page("pages/data.py", title=tp.DATA, icon=":material/upload_file:", url_path="data"),
+        ],
     }
 
 
 def run() -> None:
     """Render the frame and the selected page."""
-    st.set_page_config(page_title=tc.APP_TITLE, page_icon=tc.APP_ICON, layout="wide")
+    st.set_page_config(page_title=tc.APP_TITLE, page_icon=str(paths.ASSETS_DIR / "favicon.png"), layout="wide")
     st.html(f"<style>{(paths.ASSETS_DIR / 'style.css').read_text(encoding='utf-8')}</style>")
     state.restore_from_url()
     page = st.navigation(_pages())
+    widgets.gemeente_picker()
     page.run()
     state.mirror_to_url()
 

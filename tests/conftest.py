@@ -22,3 +22,51 @@ def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(paths, "USER_DATA_DIR", folder)
     monkeypatch.setattr(paths, "DB_PATH", folder / "test.sqlite")
     return folder
+
+
+# --- geography (ks_data.geo / geo_build): built once per session into temporary folders ---
+GEO_MINI_DIR = FIXTURES_DIR / "geo_mini"
+
+
+@pytest.fixture(scope="session")
+def geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The boundary cache built once from ``paths.GEO_SOURCE_DIR`` (KS_GEO_SOURCE, e.g. ../shared/geo)."""
+    from ks_data import geo_build, paths
+
+    source = paths.GEO_SOURCE_DIR
+    if not (source / "pc4_2020.geojson").is_file():
+        pytest.skip(f"boundary source folder {source} is absent (set KS_GEO_SOURCE to a ../shared/geo copy)")
+    return geo_build.build_from_folder(source, cache_dir=tmp_path_factory.mktemp("geo") / "cache").cache_dir
+
+
+@pytest.fixture(scope="session")
+def mini_geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache built from the hand-written polygons in tests/fixtures/geo_mini (always available)."""
+    from ks_data import geo_build
+
+    return geo_build.build_from_folder(GEO_MINI_DIR, cache_dir=tmp_path_factory.mktemp("geo_mini") / "cache").cache_dir
+
+
+# --- perinatal data (ks_data.perinatal, synthetic, rates): isolated data folders ---
+@pytest.fixture
+def perinatal_env(geo_cache: Path, tmp_path: Path, user_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Real boundary cache + a fresh CACHE_DIR (synthetic set generated on first use) + empty user data."""
+    from ks_data import paths
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setattr(paths, "CACHE_DIR", cache)
+    monkeypatch.setattr(paths, "GEO_CACHE_DIR", geo_cache)
+    monkeypatch.setenv("KS_PERINATAL_IMPORT_DIR", str(tmp_path / "import"))
+    return cache
+
+
+@pytest.fixture
+def no_perinatal_env(tmp_path: Path, user_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No boundary cache, no synthetic set and no user file: the 'nothing available' state."""
+    from ks_data import paths
+
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "empty_cache")
+    monkeypatch.setattr(paths, "GEO_CACHE_DIR", tmp_path / "empty_cache" / "geo")
+    monkeypatch.setenv("KS_PERINATAL_IMPORT_DIR", str(tmp_path / "import"))
+    return tmp_path

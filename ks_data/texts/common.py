@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 APP_TITLE = "Kansrijke Start dashboard"
-APP_ICON = ":material/child_care:"
 
 SECTION_NATIONAL = "Landelijk"
 SECTION_LOCAL = "Mijn gemeente"

@@ -1,0 +1,80 @@
+"""Fill in the denkraam self-assessment: pick coalition and date, score the statements, write notes."""
+
+from datetime import date
+
+import streamlit as st
+
+from ks_data import assessment, assessment_scoring, paths, storage
+from ks_data.texts import assessment as ta
+from ks_data.ui import assessment_form as form
+from ks_data.ui import cached
+
+st.title(ta.FILL_TITLE)
+st.write(ta.FILL_INTRO)
+
+try:
+    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
+except assessment.ItemBankError as exc:
+    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
+    st.stop()
+
+current = form.current()
+form.show_storage_error()
+
+if current is None:
+    st.header(ta.CHOOSE_HEADER)
+    with st.form("ks_open_assessment"):
+        coalition = st.text_input(ta.COALITION_LABEL, help=ta.COALITION_HELP, key="ks_open_coalition")
+        gemeente = st.text_input(ta.GEMEENTE_LABEL, key="ks_open_gemeente")
+        day = st.date_input(ta.DATE_LABEL, value=date.today(), format=ta.DATE_FORMAT, key="ks_open_date")
+        submitted = st.form_submit_button(ta.OPEN_BUTTON, type="primary")
+    if submitted:
+        if not coalition.strip():
+            st.error(ta.EMPTY_COALITION)
+        else:
+            try:
+                form.set_current(storage.open_assessment(coalition=coalition, gemeente=gemeente, assessment_date=day))
+                st.rerun()
+            except storage.StorageError as exc:
+                st.error(ta.storage_error(exc.kind))
+    try:
+        saved = storage.list_assessments()
+    except storage.StorageError as exc:
+        st.error(ta.storage_error(exc.kind))
+        st.stop()
+    if saved:
+        st.header(ta.RESUME_HEADER)
+        choice = st.selectbox(
+            ta.RESUME_LABEL, saved, key="ks_resume_choice",
+            format_func=lambda s: ta.resume_option(coalition=s.coalition, gemeente=s.gemeente,
+                                                   day=s.assessment_date, n_answers=s.n_answers),
+        )
+        if st.button(ta.RESUME_BUTTON, key="ks_resume"):
+            try:
+                form.set_current(storage.get_assessment(choice.id))
+                st.rerun()
+            except storage.StorageError as exc:
+                st.error(ta.storage_error(exc.kind))
+    st.stop()
+
+st.markdown(ta.current_assessment(coalition=current["coalition"], gemeente=current["gemeente"],
+                                  day=date.fromisoformat(current["date"])))
+answered, total = assessment_scoring.progress(bank, current["answers"])
+st.progress(answered / total, text=ta.progress_text(answered=answered, total=total))
+st.caption(ta.saved_text(updated_at=current["updated_at"]))
+left, right = st.columns(2)
+left.button(ta.SWITCH_BUTTON, on_click=form.clear_current, key="ks_switch")
+right.page_link("pages/assessment_results.py", label=ta.RESULTS_LINK, icon=":material/radar:")
+st.caption(ta.DONT_KNOW_HELP)
+
+for part in bank.parts:
+    st.header(part.title)
+    st.caption(ta.source_ref(part.source_section))
+    for element in bank.elements_of(part.id):
+        with st.expander(ta.element_heading(number=element.number, title=element.title),
+                         expanded=part.id == bank.parts[0].id):
+            st.markdown(f"*{element.purpose}*")
+            st.caption(ta.source_ref(element.source_section))
+            form.element_items(bank, element, holder_key=form.CURRENT, kind="answer")
+            st.markdown(f"**{ta.NOTES_HEADER}**")
+            form.element_notes(element)

@@ -1,0 +1,105 @@
+"""Mijn gemeente: perinatal figures of one gemeente against Nederland, its peers and its PC4 areas."""
+
+import streamlit as st
+
+from ks_data import perinatal
+from ks_data import perinatal_tables as ptab
+from ks_data.charts import perinatal as pchart
+from ks_data.texts import common as tc
+from ks_data.texts import perinatal as tp
+from ks_data.ui import cached, state, widgets
+
+st.title(tp.PROFILE_TITLE)
+try:
+    data = cached.active_perinatal()
+    key = cached.perinatal_key()
+    options = cached.perinatal_options(key)
+except perinatal.NoPerinatalData as exc:
+    st.info(exc.dutch())
+    st.stop()
+except Exception:  # noqa: BLE001 - a broken store must not show a traceback
+    st.error(tc.LOAD_ERROR)
+    st.stop()
+synthetic = data.is_synthetic
+if synthetic:
+    st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
+st.caption(tp.PROFILE_INTRO)
+
+code = state.get(state.GEMEENTE)
+if not code:
+    st.info(tp.PROFILE_PICK, icon=":material/location_city:")
+    st.stop()
+period = widgets.bound_selectbox(tp.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
+                                 widget_key="_profiel_periode", default=options["default_period"])
+try:
+    spine = cached.perinatal_spine(key, code, period)
+except Exception as exc:  # noqa: BLE001
+    st.error(tp.ERROR_RATES.format(detail=exc))
+    st.stop()
+if spine.empty:
+    st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
+    st.stop()
+name = str(spine["area_name"].iloc[0])
+
+# --- overview: one tile per indicator, the spine chart and the table behind both --------------------
+st.header(tp.OVERVIEW_HEADING.format(name=name, period=period))
+st.html(ptab.tiles_html(spine))
+widgets.source_caption(tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ptab.sources_text(spine)),
+                       synthetic=synthetic)
+st.caption(tp.NATIONAL_NOTE.format(basis=tp.NATIONAL_BASIS[spine["national_basis"].iloc[0]]))
+
+st.subheader(tp.SPINE_HEADING)
+st.altair_chart(pchart.spine_chart(spine, name=name, period=period, synthetic=synthetic,
+                                   subtitle=ptab.spine_note(name)),
+                width="stretch")
+widgets.source_caption(data.source_label, synthetic=synthetic)
+st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["spine_chart"]), ptab.export_csv(spine, view="spine"),
+                   file_name=ptab.file_name("spine", synthetic=synthetic, code=code, period=period), mime="text/csv",
+                   key="dl_spine")
+st.dataframe(ptab.display(spine, view="overview"), hide_index=True, width="stretch")
+st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["overview"]), ptab.export_csv(spine, view="overview"),
+                   file_name=ptab.file_name("overview", synthetic=synthetic, code=code, period=period), mime="text/csv", key="dl_overview")
+
+# --- one indicator in detail: definition, trend, peers, PC4 areas ----------------------------------
+st.header(tp.INDICATOR_HEADING)
+labels = dict(options["indicators"])
+indicator_id = widgets.bound_selectbox(tp.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+                                       widget_key="_profiel_indicator", labels=labels)
+ind = perinatal.indicator(indicator_id)
+st.markdown(tp.DEFINITION.format(definition=ind.definition, variant=ind.variant))
+figure_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ind.source)
+
+st.subheader(tp.TREND_HEADING)
+trend = cached.perinatal_trend(key, code, indicator_id)
+if trend.empty:
+    st.info(tp.TREND_NONE)
+else:
+    st.altair_chart(pchart.trend_chart(trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
+                                       unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant),
+                    width="stretch")
+    widgets.source_caption(figure_source, synthetic=synthetic)
+    st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["trend"]), ptab.export_csv(trend, view="trend"),
+                       file_name=ptab.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code), mime="text/csv", key="dl_trend")
+
+st.subheader(tp.PEERS_HEADING)
+peers = cached.perinatal_peers(key, code, indicator_id, period)
+st.caption(ptab.peers_note(peers, name=name))
+st.altair_chart(pchart.forest_chart(peers, title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name,
+                                    period=period), unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code),
+                width="stretch")
+widgets.source_caption(figure_source, synthetic=synthetic)
+st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["peers"]), ptab.export_csv(peers, view="peers"),
+                   file_name=ptab.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period), mime="text/csv",
+                   key="dl_peers")
+
+st.subheader(tp.PC4_HEADING.format(name=name))
+pc4 = cached.perinatal_pc4(key, code, indicator_id, period)
+if pc4.empty:
+    st.info(tp.PC4_NONE)
+else:
+    st.caption(tp.PC4_NOTE)
+    st.dataframe(ptab.display(pc4, view="pc4"), hide_index=True, width="stretch")
+    widgets.source_caption(figure_source, synthetic=synthetic)
+    st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["pc4"]), ptab.export_csv(pc4, view="pc4"),
+                       file_name=ptab.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code, period=period), mime="text/csv", key="dl_pc4")
+st.page_link("pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")

@@ -1,0 +1,88 @@
+"""Workshop shared screen: open a session with a short code and watch the group result update live."""
+
+import streamlit as st
+
+from ks_data import assessment, assessment_group, assessment_tables, paths, storage, storage_workshop
+from ks_data.charts import assessment as charts
+from ks_data.texts import assessment as ta
+from ks_data.ui import assessment_form as form
+from ks_data.ui import cached
+
+REFRESH_SECONDS = 3
+
+st.title(ta.HOST_TITLE)
+try:
+    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
+except assessment.ItemBankError as exc:
+    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
+    st.stop()
+
+code = form.host_code()
+if code is not None:
+    try:
+        title = storage_workshop.workshop_title(code)
+    except storage.StorageError as exc:
+        st.error(ta.storage_error(exc.kind))
+        form.set_host_code(None)
+        code = None
+
+if code is None:
+    st.write(ta.HOST_INTRO)
+    with st.form("ks_host_new"):
+        new_title = st.text_input(ta.HOST_SESSION_TITLE, key="ks_host_title")
+        started = st.form_submit_button(ta.HOST_START, type="primary")
+    with st.form("ks_host_open"):
+        typed = st.text_input(ta.HOST_OPEN_CODE, max_chars=9, key="ks_host_code")
+        opened = st.form_submit_button(ta.HOST_OPEN)
+    try:
+        if started:
+            form.set_host_code(storage_workshop.create_workshop(title=new_title))
+            st.rerun()
+        if opened:
+            wanted = assessment_group.normalise_code(typed)
+            if not assessment_group.is_valid_code(wanted):
+                st.error(ta.JOIN_BAD_CODE)
+            else:
+                storage_workshop.workshop_title(wanted)
+                form.set_host_code(wanted)
+                st.rerun()
+    except storage.StorageError as exc:
+        st.error(ta.JOIN_BAD_CODE if exc.kind == "not_found" else ta.storage_error(exc.kind))
+    st.stop()
+
+if title:
+    st.subheader(title)
+left, right = st.columns([1, 2])
+left.metric(ta.HOST_CODE_LABEL, code)
+right.markdown(ta.host_join_hint(code=code))
+right.button(ta.HOST_CLOSE, on_click=form.set_host_code, args=(None,), key="ks_host_close")
+part = st.segmented_control(ta.HOST_PART, [p.id for p in bank.parts], default=bank.parts[0].id, required=True,
+                            format_func=lambda pid: next(p.title for p in bank.parts if p.id == pid),
+                            key="ks_host_part")
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_result() -> None:
+    """Group result, re-read from storage every few seconds."""
+    try:
+        answers = storage_workshop.workshop_answers(code)
+        people = storage_workshop.workshop_participants(code)
+    except storage.StorageError as exc:
+        st.error(ta.storage_error(exc.kind))
+        return
+    st.metric(ta.HOST_PARTICIPANTS, ta.participants_count(len(people)))
+    named = [p.name for p in people if p.name]
+    if named:
+        st.caption(f"{ta.HOST_NAMES}: {', '.join(named)}")
+    if not any(answers.values()):
+        st.info(ta.HOST_NO_ANSWERS)
+        return
+    by_participant = {str(pid): a for pid, a in answers.items()}
+    summary = assessment_group.group_summary(bank, by_participant, part=part)
+    individual = assessment_group.participant_scores(bank, by_participant, part=part)
+    st.altair_chart(charts.group_chart(summary, individual, scale=1.2), width="content")
+    st.table(assessment_tables.group_table(summary), hide_index=True)
+    st.caption(ta.HOST_SPREAD_NOTE)
+
+
+live_result()

@@ -1,0 +1,53 @@
+"""Workshop participant: join a session with its code and score the denkraam individually on your own device."""
+
+import streamlit as st
+
+from ks_data import assessment, assessment_group, assessment_scoring, paths, storage
+from ks_data.texts import assessment as ta
+from ks_data.ui import assessment_form as form
+from ks_data.ui import cached
+
+URL_CODE = "code"
+
+st.title(ta.JOIN_TITLE)
+try:
+    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
+except assessment.ItemBankError as exc:
+    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
+    st.stop()
+me = form.participant()
+form.show_storage_error()
+
+if me is None:
+    st.write(ta.JOIN_INTRO)
+    with st.form("ks_join"):
+        typed = st.text_input(ta.JOIN_CODE, value=st.query_params.get(URL_CODE, ""), max_chars=9, key="ks_join_code")
+        name = st.text_input(ta.JOIN_NAME, key="ks_join_name")
+        submitted = st.form_submit_button(ta.JOIN_BUTTON, type="primary")
+    if submitted:
+        code = assessment_group.normalise_code(typed)
+        if not assessment_group.is_valid_code(code):
+            st.error(ta.JOIN_BAD_CODE)
+        else:
+            try:
+                form.join(code, name=name)
+                st.rerun()
+            except storage.StorageError as exc:
+                st.error(ta.JOIN_BAD_CODE if exc.kind == "not_found" else ta.storage_error(exc.kind))
+    st.stop()
+
+st.success(ta.joined_as(code=me["code"], name=me["name"]))
+st.button(ta.JOIN_LEAVE, on_click=form.leave, key="ks_join_leave")
+answered, total = assessment_scoring.progress(bank, me["answers"])
+st.progress(answered / total, text=ta.progress_text(answered=answered, total=total))
+st.caption(ta.DONT_KNOW_HELP)
+
+for part in bank.parts:
+    st.header(part.title)
+    st.caption(ta.source_ref(part.source_section))
+    for element in bank.elements_of(part.id):
+        with st.expander(ta.element_heading(number=element.number, title=element.title),
+                         expanded=part.id == bank.parts[0].id):
+            st.markdown(f"*{element.purpose}*")
+            st.caption(ta.source_ref(element.source_section))
+            form.element_items(bank, element, holder_key=form.PARTICIPANT, kind="participant")

@@ -1,0 +1,93 @@
+"""AppTest of pages/data.py (url 'data'): what is active, loading from the import folder, the report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ks_data import perinatal
+from ks_data.texts import common as tc
+from ks_data.texts import perinatal as tp
+from tests.conftest import APP_FILE
+
+DATA_PAGE = "pages/data.py"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _data_page() -> AppTest:
+    at = AppTest.from_file(APP_FILE, default_timeout=90).run()
+    at.switch_page(DATA_PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _stage(*names: str) -> Path:
+    folder = perinatal.import_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def _load(at: AppTest, name: str) -> AppTest:
+    at.selectbox(key="_data_folder_file").select(perinatal.import_dir() / name).run()
+    at.button(key="_data_folder_load").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_synthetic_is_shown_as_active(perinatal_env: Path) -> None:
+    at = _data_page()
+    assert at.title[0].value == tp.DATA_TITLE
+    assert tc.SYNTHETIC_NOTE in [w.value for w in at.warning]
+    assert any(m.value.startswith("Synthetisch voorbeeld (geen echte cijfers)") for m in at.markdown)
+    assert tp.FOLDER_EMPTY in [i.value for i in at.info]
+
+
+def test_loading_a_good_file_replaces_the_demo_and_persists(perinatal_env: Path) -> None:
+    _stage("perined_gemeenten_2016-2020.csv")
+    at = _load(_data_page(), "perined_gemeenten_2016-2020.csv")
+    assert at.success[0].value.startswith("Bestand 'perined_gemeenten_2016-2020.csv' is geladen: 6 rijen")
+    assert any("Eigen bestand 'perined_gemeenten_2016-2020.csv'" in s.value for s in at.success)
+    assert tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
+    # a new session (restart) still has it
+    assert perinatal.load_active().filename == "perined_gemeenten_2016-2020.csv"
+
+
+def test_rejected_file_keeps_loaded_data_and_shows_the_report(perinatal_env: Path) -> None:
+    _stage("perined_gemeenten_2016-2020.csv", "broken_text_in_count.csv")
+    at = _load(_data_page(), "perined_gemeenten_2016-2020.csv")
+    at = _load(at, "broken_text_in_count.csv")
+    assert at.error[0].value == tp.LOAD_REJECTED.format(file="broken_text_in_count.csv", n=2)
+    report = at.dataframe[0].value
+    assert report[["rij", "kolom"]].values.tolist() == [[3, "Big2"], [4, "Vroeggeboorte"]]
+    assert "gevonden 'twaalf'" in report["melding"].iloc[0]
+    assert perinatal.load_active().filename == "perined_gemeenten_2016-2020.csv"
+    assert any("Eigen bestand 'perined_gemeenten_2016-2020.csv'" in s.value for s in at.success)
+
+
+def test_reset_returns_to_the_synthetic_demo(perinatal_env: Path) -> None:
+    _stage("wsjg_pc4_2016-2020.csv")
+    at = _load(_data_page(), "wsjg_pc4_2016-2020.csv")
+    at.button(key="_data_reset").click().run()
+    assert not at.exception
+    assert tc.SYNTHETIC_NOTE in [w.value for w in at.warning]
+    assert perinatal.load_active().is_synthetic
+
+
+def test_without_any_data_the_page_still_offers_loading(no_perinatal_env: Path) -> None:
+    at = _data_page()
+    assert tp.NO_DATA_GEO in [i.value for i in at.info]
+    assert tp.UPLOAD_HEADING in [h.value for h in at.header]
+    assert not at.error
+
+
+def test_preview_never_shows_counts_below_ten(perinatal_env: Path) -> None:
+    at = _data_page()
+    preview = at.dataframe[0].value
+    for column in ("geboorten", "Big2", "vroeggeboorte"):
+        values = preview[column]
+        numeric = values[~values.isin([tp.SUPPRESSED_MARK, tc.NO_DATA])].str.replace(".", "", regex=False).astype(int)
+        assert (numeric >= 10).all()
