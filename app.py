@@ -7,7 +7,7 @@ import streamlit as st
 from ks_data import paths
 from ks_data.texts import common as tc
 from ks_data.texts import pages as tp
-from ks_data.ui import state, widgets
+from ks_data.ui import presentation, state, widgets
 
 
 def _pages() -> dict[str, list[st.Page]]:
@@ -43,8 +43,10 @@ def run() -> None:
     st.set_page_config(page_title=tc.APP_TITLE, page_icon=str(paths.ASSETS_DIR / "favicon.png"), layout="wide")
     st.html(f"<style>{(paths.ASSETS_DIR / 'style.css').read_text(encoding='utf-8')}</style>")
     state.restore_from_url()
-    page = st.navigation(_pages())
+    presentation.restore_from_url()
+    page = st.navigation(_pages(), position="hidden" if presentation.is_on() else "sidebar")
     widgets.gemeente_picker()
+    presentation.render_controls()
     page.run()
     state.mirror_to_url()
 

@@ -17,6 +17,7 @@ from ks_data import storage
 from ks_data.texts import assessment as ta
 from ks_data.assessment import NOTE_KINDS, AnswerError, AssessmentRecord, ItemBank, validate_answer
 from ks_data.assessment_scoring import element_scores
+from ks_data.export import quote_cell, unquote_cell
 
 FORMAT_NAME = "kansrijke-start-zelfevaluatie"
 FORMAT_VERSION = 1
@@ -97,7 +98,7 @@ def export_csv(bank: ItemBank, record: AssessmentRecord) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
+    writer.writerows([[quote_cell(c) for c in row] for row in rows])  # names and notes may look like formulas
     return buffer.getvalue()
 
 
@@ -180,7 +181,7 @@ def _parse_json(bank: ItemBank, text: str) -> AssessmentRecord:
 def _parse_csv(bank: ItemBank, text: str) -> AssessmentRecord:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = [[unquote_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not rows or tuple(c.strip() for c in rows[0]) != CSV_COLUMNS:
         raise AssessmentImportError([ImportProblem("wrong_columns", row=1, value=", ".join(CSV_COLUMNS))])
     body = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ks_data import perinatal_schema as ps
+from ks_data.export import neutralise_formulas
 from ks_data.perinatal_checks import Issue, check_rows
 from ks_data.texts import perinatal as tp
 
@@ -47,7 +48,8 @@ class LoadResult:
         rows = [{"severity": tp.SEVERITY[i.severity], "row": i.row, "column": i.column, "message": i.message}
                 for i in self.issues]
         frame = pd.DataFrame(rows, columns=list(tp.REPORT_COLUMNS)).astype({"row": "Int64"})
-        return frame.rename(columns=tp.REPORT_COLUMNS)
+        # column headers come from the user's file; st.dataframe's own CSV download does not neutralise them
+        return neutralise_formulas(frame).rename(columns=tp.REPORT_COLUMNS)
 
 
 def too_large(filename: str, *, size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> LoadResult:

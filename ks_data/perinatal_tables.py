@@ -11,6 +11,7 @@ import html
 import pandas as pd
 
 from ks_data.charts.base import COMPARISON_COLOURS
+from ks_data.export import neutralise_formulas
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 
@@ -50,8 +51,8 @@ def export_csv(frame: pd.DataFrame, *, view: str) -> bytes:
     for column in _RATE_COLUMNS:
         if column in out.columns:
             out[column] = pd.to_numeric(out[column], errors="coerce").round(3)
-    out = out.rename(columns=tp.TABLE_COLUMNS)
-    return out.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+    out = neutralise_formulas(out.rename(columns=tp.TABLE_COLUMNS))  # area names and file names come from users
+    return out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFrame:
@@ -81,7 +82,8 @@ def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFram
             out = out.drop(columns=["is_synthetic"])
     drop = ["lower", "upper", "unit", "source"] + (["period"] if view in ("pc4", "peers") else [])
     drop += [] if view == "overview" else ["definition"]
-    return out.drop(columns=[c for c in drop if c in out.columns]).rename(columns=tp.TABLE_COLUMNS)
+    out = out.drop(columns=[c for c in drop if c in out.columns]).rename(columns=tp.TABLE_COLUMNS)
+    return neutralise_formulas(out)  # st.dataframe offers its own CSV download, which does not do this
 
 
 def ci_range(lower: object, upper: object, *, unit: str, decimals: int = 1) -> str:
@@ -96,7 +98,7 @@ def ci_range(lower: object, upper: object, *, unit: str, decimals: int = 1) -> s
 def ci_text(row: pd.Series | dict, *, decimals: int = 1) -> str:
     """'95%-BI (Wilson) 14,1 – 16,5%, n = 1.234' for a rates row; the suppression reason when suppressed."""
     if bool(row.get("suppressed")):
-        return f"{tp.SUPPRESSED_MARK}: {row.get('suppression_reason', '')}"
+        return tp.SUPPRESSED_WHY.format(reason=row.get("suppression_reason", ""))
     return tp.CI_TEMPLATE.format(level=100 * float(row.get("ci_level", 0.95)), method=row.get("method", ""),
                                  range=ci_range(row.get("lower"), row.get("upper"), unit=row.get("unit", "%"),
                                                 decimals=decimals), n=tc.fmt_number(row.get("denominator")))
@@ -124,7 +126,10 @@ def tile_html(row: pd.Series | dict, *, decimals: int = 1) -> str:
     unit = row.get("unit", "%")
     value = tp.SUPPRESSED_MARK if bool(row.get("suppressed")) else tc.fmt_value(row.get("value"), unit=unit,
                                                                                  decimals=decimals)
-    count = tp.TILE_COUNT.format(count=tc.fmt_number(row.get("numerator")), n=tc.fmt_number(row.get("denominator")))
+    if pd.isna(row.get("numerator")) and pd.isna(row.get("denominator")):
+        count = tp.TILE_COUNT_HIDDEN
+    else:
+        count = tp.TILE_COUNT.format(count=tc.fmt_number(row.get("numerator")), n=tc.fmt_number(row.get("denominator")))
     national = tp.TILE_NATIONAL.format(value=tc.fmt_value(row.get("national_value"), unit=unit, decimals=decimals))
     return (
         f'<div class="ks-perinatal-tile" style="border:1px solid #ccc;border-radius:.5em;padding:.7em">'
@@ -149,7 +154,7 @@ def preview(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
             out[column] = [tc.NO_DATA if pd.isna(v) else tp.SUPPRESSED_MARK if v < MIN_COUNT else tc.fmt_number(v)
                            for v in out[column].tolist()]
     out["is_synthetic"] = out["is_synthetic"].map({True: tc.SYNTHETIC_LABEL, False: ""})
-    return out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS})
+    return neutralise_formulas(out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS}))
 
 
 def schema_table() -> pd.DataFrame:

@@ -6,7 +6,7 @@ from ks_data import overview
 from ks_data.charts import indicators as charts
 from ks_data.texts import common as tc
 from ks_data.texts import indicators as ti
-from ks_data.ui import blocks, state
+from ks_data.ui import blocks, presentation, state
 
 catalogue = blocks.catalogue_or_stop()
 
@@ -58,7 +58,7 @@ frame = charts.history_frame(
 )
 if frame["year"].nunique() > 1 or frame["series"].nunique() > 1:
     blocks.chart_with_source(
-        charts.history_chart(frame, title=indicator.short_name, unit=indicator.unit),
+        charts.history_chart(frame, title=indicator.short_name, unit=indicator.unit, scale=presentation.chart_scale()),
         frame,
         source=overview.source_text(catalogue, indicator),
         file_name=f"kansrijke_start_{indicator.id}.csv",

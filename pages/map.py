@@ -11,104 +11,118 @@ from ks_data.ui import cached, state, widgets
 
 CLICK_HANDLED = "_kaart_click_handled"
 
-st.title(tm.TITLE)
-geo_key = cached.geo_cache_key()
-if not geo_key:
-    st.warning(tm.NO_CACHE_TITLE, icon=":material/map:")
-    st.markdown(tm.NO_CACHE_BODY.format(folder=paths.GEO_CACHE_DIR))
-    st.stop()
-st.caption(tm.INTRO)
 
-# --- data and selections --------------------------------------------------------------------------
-data_key = cached.map_data_key()
-options = None
-try:
-    options = cached.map_options(data_key)
-except perinatal.NoPerinatalData as exc:
-    st.info(exc.dutch())
-except Exception:  # noqa: BLE001 - a broken data file must not take the map down
-    st.error(tm.DATA_ERROR)
-indicator_labels = dict(options["indicators"]) if options else {}
-if options and not indicator_labels:
-    st.info(tm.NO_INDICATORS)
+def _options(data_key: str) -> dict | None:
+    try:
+        return cached.map_options(data_key)
+    except perinatal.NoPerinatalData as exc:
+        st.info(exc.dutch())
+    except Exception:  # noqa: BLE001 - a broken data file must not take the map down
+        st.error(tm.DATA_ERROR)
+    return None
 
-c_ind, c_period, c_mode, c_year = st.columns([3, 2, 3, 3])
-indicator_id = widgets.bound_selectbox(
-    tm.INDICATOR_LABEL, list(indicator_labels), state_key=state.INDICATOR, widget_key="_kaart_indicator",
-    labels=indicator_labels, area=c_ind)
-period = widgets.bound_selectbox(
-    tm.PERIOD_LABEL, options["periods"] if options else [], state_key=state.PERIOD, widget_key="_kaart_periode",
-    default=options["default_period"] if options else None, area=c_period)
-mode = c_mode.radio(tm.COLOUR_BY_LABEL, [mv.MODE_VALUE, mv.MODE_COMPARISON], key="_kaart_kleur", horizontal=True,
-                    format_func={mv.MODE_VALUE: tm.COLOUR_BY_VALUE, mv.MODE_COMPARISON: tm.COLOUR_BY_COMPARISON}.get)
-year = c_year.radio(tm.BOUNDARY_YEAR_LABEL, list(tm.BOUNDARY_YEARS), key="_kaart_jaar", horizontal=True,
-                    format_func=tm.BOUNDARY_YEARS.get)
 
-if options and options["is_synthetic"]:
-    st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
-if not (indicator_id and period):
-    indicator_id = period = None
-selected = state.get(state.GEMEENTE)
-try:
-    layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode, selected)
-except Exception:  # noqa: BLE001 - show the boundaries without figures rather than nothing
-    st.error(tm.DATA_ERROR)
-    indicator_id = period = None
-    layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode, selected)
-source = tm.SOURCE_GEMEENTEN.format(year=year)
-if layer.source:
-    source = f"{source}; {tm.SOURCE_DATA.format(source=layer.source)}"
-
-# --- national map ---------------------------------------------------------------------------------
-st.subheader(tm.NATIONAL_HEADING)
-note = tm.BOUNDARY_NOTE.format(year=year, data_year=geo.DATA_YEAR)
-st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
-col_map, col_legend = st.columns([4, 1])
-with col_map:
-    tooltip = widgets.folium_map(maps.gemeente_map(layer.frame), key="kaart_nl", height=600, clickable=True)
-    widgets.source_caption(source, synthetic=layer.is_synthetic)
-with col_legend:
-    title = tm.LEGEND_TITLE_VALUE.format(indicator=indicator_labels.get(indicator_id, ""), period=period or "") \
-        if mode == mv.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
-    widgets.legend(layer.legend, title=title)
-    if mode == mv.MODE_VALUE:
-        st.caption(tm.LEGEND_NOTE)
-
-if tooltip and tooltip != st.session_state.get(CLICK_HANDLED):
+def _handle_click(tooltip: str | None, *, geo_key: str, year: int, selected: str | None) -> None:
+    """A click on the national map selects that gemeente (its 2021 code) for every page."""
+    if not tooltip:
+        st.session_state.pop(CLICK_HANDLED, None)
+        return
+    if tooltip == st.session_state.get(CLICK_HANDLED):
+        return
     st.session_state[CLICK_HANDLED] = tooltip
     codes = ml.data_codes_for(ml.clicked_gemeente(tooltip) or "", year=year, mapping=cached.gemeente_mapping(geo_key))
     if codes and codes[0] != selected:
         state.set_selection(state.GEMEENTE, codes[0])
         st.rerun()
-elif not tooltip:
-    st.session_state.pop(CLICK_HANDLED, None)
 
-# --- PC4 areas of the selected gemeente -----------------------------------------------------------
-st.divider()
-names = cached.gemeente_names(geo_key, geo.DATA_YEAR)
-if not selected or selected not in names:
-    st.info(tm.PC4_HINT, icon=":material/touch_app:")
-    st.stop()
-try:
-    pc4 = cached.map_pc4_layer(geo_key, data_key, indicator_id, period, selected, mode)
-except Exception:  # noqa: BLE001
-    st.error(tm.DATA_ERROR)
-    pc4 = cached.map_pc4_layer(geo_key, data_key, None, None, selected, mode)
-st.subheader(tm.PC4_HEADING.format(name=names[selected]))
-st.caption(tm.PC4_NOTE.format(pc4_year=geo.PC4_GEOMETRY_YEAR, year=geo.DATA_YEAR))
-if pc4.frame.empty:
-    st.info(tm.PC4_NONE)
-    st.stop()
-pc4_source = tm.SOURCE_PC4.format(year=geo.PC4_GEOMETRY_YEAR)
-if pc4.source:
-    pc4_source = f"{pc4_source}; {tm.SOURCE_DATA.format(source=pc4.source)}"
-col_pc4, col_table = st.columns([1, 1])
-with col_pc4:
-    widgets.folium_map(maps.pc4_map(pc4.frame), key=f"kaart_pc4_{selected}", height=520)
-    widgets.source_caption(pc4_source, synthetic=pc4.is_synthetic)
-with col_table:
-    widgets.legend(pc4.legend, title=title)
-    st.dataframe(pc4.table, hide_index=True, width="stretch", height=380)
-    st.download_button(tm.DOWNLOAD_PC4, pc4.table.to_csv(index=False, sep=";").encode("utf-8-sig"),
-                       file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "-"),
-                       mime="text/csv")
+
+def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, period: str | None, mode: str,
+                 selected: str | None, legend_title: str) -> None:
+    names = cached.gemeente_names(geo_key, geo.DATA_YEAR)
+    if not selected or selected not in names:
+        st.info(tm.PC4_HINT, icon=":material/touch_app:")
+        return
+    try:
+        pc4 = cached.map_pc4_layer(geo_key, data_key, indicator_id, period, selected, mode)
+    except Exception:  # noqa: BLE001
+        st.error(tm.DATA_ERROR)
+        pc4 = cached.map_pc4_layer(geo_key, data_key, None, None, selected, mode)
+    st.subheader(tm.PC4_HEADING.format(name=names[selected]))
+    st.caption(tm.PC4_NOTE.format(pc4_year=geo.PC4_GEOMETRY_YEAR, year=geo.DATA_YEAR))
+    if pc4.frame.empty:
+        st.info(tm.PC4_NONE)
+        return
+    source = tm.SOURCE_PC4.format(year=geo.PC4_GEOMETRY_YEAR)
+    if pc4.source:
+        source = f"{source}; {tm.SOURCE_DATA.format(source=pc4.source)}"
+    col_map, col_table = st.columns([1, 1])
+    with col_map:
+        widgets.folium_map(maps.pc4_map(pc4.frame), key=f"kaart_pc4_{selected}", height=520)
+        widgets.source_caption(source, synthetic=pc4.is_synthetic)
+    with col_table:
+        widgets.legend(pc4.legend, title=legend_title)
+        st.dataframe(pc4.table, hide_index=True, width="stretch", height=380)
+        st.download_button(tm.DOWNLOAD_PC4, pc4.table.to_csv(index=False, sep=";").encode("utf-8-sig"),
+                           file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "-"),
+                           mime="text/csv")
+
+
+def _map_page(geo_key: str) -> None:
+    st.caption(tm.INTRO)
+    data_key = cached.map_data_key()
+    options = _options(data_key)
+    labels = dict(options["indicators"]) if options else {}
+    if options and not labels:
+        st.info(tm.NO_INDICATORS)
+    c_ind, c_period, c_mode, c_year = st.columns([3, 2, 3, 3])
+    indicator_id = widgets.bound_selectbox(tm.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+                                           widget_key="_kaart_indicator", labels=labels, area=c_ind)
+    period = widgets.bound_selectbox(tm.PERIOD_LABEL, options["periods"] if options else [], state_key=state.PERIOD,
+                                     widget_key="_kaart_periode", default=options["default_period"] if options else None,
+                                     area=c_period)
+    mode = c_mode.radio(tm.COLOUR_BY_LABEL, [mv.MODE_VALUE, mv.MODE_COMPARISON], key="_kaart_kleur", horizontal=True,
+                        format_func={mv.MODE_VALUE: tm.COLOUR_BY_VALUE, mv.MODE_COMPARISON: tm.COLOUR_BY_COMPARISON}.get)
+    year = c_year.radio(tm.BOUNDARY_YEAR_LABEL, list(tm.BOUNDARY_YEARS), key="_kaart_jaar", horizontal=True,
+                        format_func=tm.BOUNDARY_YEARS.get)
+    if options and options["is_synthetic"]:
+        st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
+    if not (indicator_id and period):
+        indicator_id = period = None
+    selected = state.get(state.GEMEENTE)
+    try:
+        layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode, selected)
+    except Exception:  # noqa: BLE001 - show the boundaries without figures rather than nothing
+        st.error(tm.DATA_ERROR)
+        indicator_id = period = None
+        layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode, selected)
+    source = tm.SOURCE_GEMEENTEN.format(year=year)
+    if layer.source:
+        source = f"{source}; {tm.SOURCE_DATA.format(source=layer.source)}"
+
+    st.subheader(tm.NATIONAL_HEADING)
+    note = tm.BOUNDARY_NOTE.format(year=year, data_year=geo.DATA_YEAR)
+    st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
+    legend_title = tm.LEGEND_TITLE_VALUE.format(indicator=labels.get(indicator_id, ""), period=period or "") \
+        if mode == mv.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
+    col_map, col_legend = st.columns([4, 1])
+    with col_map:
+        tooltip = widgets.folium_map(maps.gemeente_map(layer.frame), key="kaart_nl", height=600, clickable=True)
+        widgets.source_caption(source, synthetic=layer.is_synthetic)
+    with col_legend:
+        widgets.legend(layer.legend, title=legend_title)
+        if mode == mv.MODE_VALUE:
+            st.caption(tm.LEGEND_NOTE)
+    _handle_click(tooltip, geo_key=geo_key, year=year, selected=selected)
+
+    st.divider()
+    _pc4_section(geo_key, data_key, indicator_id=indicator_id, period=period, mode=mode, selected=selected,
+                 legend_title=legend_title)
+
+
+st.title(tm.TITLE)
+_geo_key = cached.geo_cache_key()
+if _geo_key:
+    _map_page(_geo_key)
+else:  # fresh machine without boundary cache: explain how to build it (no st.stop: the frame runs on)
+    st.warning(tm.NO_CACHE_TITLE, icon=":material/map:")
+    st.markdown(tm.NO_CACHE_BODY.format(folder=paths.GEO_CACHE_DIR))

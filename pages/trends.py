@@ -5,7 +5,7 @@ import streamlit as st
 from ks_data import overview, trends
 from ks_data.charts import indicators as charts
 from ks_data.texts import indicators as ti
-from ks_data.ui import blocks
+from ks_data.ui import blocks, presentation
 
 catalogue = blocks.catalogue_or_stop()
 
@@ -25,7 +25,11 @@ denominator = st.segmented_control(
 shares = trends.coalition_shares(catalogue.coalitions, denominator=denominator)
 coalitions = catalogue.get("coalitions")
 blocks.chart_with_source(
-    charts.coalition_chart(shares, subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator])),
+    charts.coalition_chart(
+        shares,
+        subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator]),
+        scale=presentation.chart_scale(),
+    ),
     shares,
     source=overview.source_text(catalogue, coalitions),
     file_name=f"kansrijke_start_coalities_{denominator}.csv",
@@ -48,7 +52,7 @@ for indicator_id, header, title, note in (
         series_names={s.id: s.name for s in indicator.series} or {indicator.id: indicator.short_name},
     )
     blocks.chart_with_source(
-        charts.history_chart(frame, title=title, unit=indicator.unit),
+        charts.history_chart(frame, title=title, unit=indicator.unit, scale=presentation.chart_scale()),
         frame,
         source=overview.source_text(catalogue, indicator),
         file_name=f"kansrijke_start_{indicator_id}.csv",

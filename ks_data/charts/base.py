@@ -46,4 +46,4 @@ def finalize(chart: alt.TopLevelMixin, *, scale: float = 1.0) -> alt.TopLevelMix
         labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
     ).configure_legend(
         labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
-    ).configure_title(fontSize=TITLE_SIZE * scale, anchor="start")
+    ).configure_title(fontSize=TITLE_SIZE * scale, subtitleFontSize=12 * scale, anchor="start")

@@ -72,3 +72,10 @@ def fmt_value(value: float | None, *, unit: str, decimals: int = 1) -> str:
 def source_line(source: str) -> str:
     """The 'Bron:' caption under every chart, table and tile."""
     return f"{SOURCE_PREFIX} {source}"
+
+PRESENTATION_ON = "Presentatiemodus"
+PRESENTATION_OFF = "Presentatiemodus uit"
+PRESENTATION_HELP = (
+    "Voor een beamer: zijbalk en werkbalk verdwijnen, tekst en grafieken worden groter. "
+    "De link met ?presentatie=1 opent de pagina direct zo."
+)

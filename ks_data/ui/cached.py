@@ -65,13 +65,15 @@ def indicator_catalogue(data_dir: str) -> indicators.Catalogue:
 
 
 # --- denkraam self-assessment (ks_data.assessment): the validated item bank, keyed by file path ---
+from pathlib import Path as _ItemBankPath  # noqa: E402
+
 from ks_data import assessment as _assessment  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False)
 def item_bank(path: str) -> _assessment.ItemBank:
     """assessment.load_item_bank for ``path`` (frozen, shared read-only); raises ItemBankError."""
-    return _assessment.load_item_bank(Path(path))
+    return _assessment.load_item_bank(_ItemBankPath(path))
 
 
 # --- map page: perinatal rates per area (ks_data.rates.area_rates over the active dataset) ---
