@@ -14,26 +14,26 @@ def _pages() -> dict[str, list[st.Page]]:
     """Navigation sections (Dutch titles) -> pages (English file names, Dutch url paths)."""
     return {
         tc.SECTION_NATIONAL: [
-            st.Page("pages/home.py", title=tp.HOME, icon=":material/home:", url_path="start", default=True),
-            st.Page("pages/indicators.py", title=tp.INDICATORS, icon=":material/monitoring:", url_path="indicatoren"),
-            st.Page("pages/trends.py", title=tp.TRENDS, icon=":material/trending_up:", url_path="trends"),
+            st.Page("app_pages/home.py", title=tp.HOME, icon=":material/home:", url_path="start", default=True),
+            st.Page("app_pages/indicators.py", title=tp.INDICATORS, icon=":material/monitoring:", url_path="indicatoren"),
+            st.Page("app_pages/trends.py", title=tp.TRENDS, icon=":material/trending_up:", url_path="trends"),
         ],
         tc.SECTION_LOCAL: [
-            st.Page("pages/profile.py", title=tp.PROFILE, icon=":material/location_city:", url_path="mijn-gemeente"),
-            st.Page("pages/map.py", title=tp.MAP, icon=":material/map:", url_path="kaart"),
+            st.Page("app_pages/profile.py", title=tp.PROFILE, icon=":material/location_city:", url_path="mijn-gemeente"),
+            st.Page("app_pages/map.py", title=tp.MAP, icon=":material/map:", url_path="kaart"),
         ],
         tc.SECTION_ASSESSMENT: [
-            st.Page("pages/assessment_fill.py", title=tp.ASSESSMENT_FILL, icon=":material/checklist:",
+            st.Page("app_pages/assessment_fill.py", title=tp.ASSESSMENT_FILL, icon=":material/checklist:",
                     url_path="zelfevaluatie"),
-            st.Page("pages/assessment_results.py", title=tp.ASSESSMENT_RESULTS, icon=":material/radar:",
+            st.Page("app_pages/assessment_results.py", title=tp.ASSESSMENT_RESULTS, icon=":material/radar:",
                     url_path="zelfevaluatie-resultaten"),
-            st.Page("pages/workshop_join.py", title=tp.WORKSHOP_JOIN, icon=":material/group_add:",
+            st.Page("app_pages/workshop_join.py", title=tp.WORKSHOP_JOIN, icon=":material/group_add:",
                     url_path="workshop"),
-            st.Page("pages/workshop_host.py", title=tp.WORKSHOP_HOST, icon=":material/groups:",
+            st.Page("app_pages/workshop_host.py", title=tp.WORKSHOP_HOST, icon=":material/groups:",
                     url_path="workshop-scherm"),
         ],
         tc.SECTION_DATA: [
-            st.Page("pages/data.py", title=tp.DATA, icon=":material/upload_file:", url_path="data"),
+            st.Page("app_pages/data.py", title=tp.DATA, icon=":material/upload_file:", url_path="data"),
         ],
     }
 

@@ -36,7 +36,8 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 GEMEENTEN = ("GM0363", "GM0344")  # Amsterdam, Utrecht: the gemeente switch alternates between them
 MAP_PATHS = frozenset({"kaart"})
 BARE = 'import streamlit as st\nst.write("klaar")\n'
-BARE_NAV = ('import streamlit as st\n\n\ndef een():\n    st.write("klaar")\n\n\ndef twee():\n    st.write("ook klaar")\n\n\n'
+BARE_NAV = ('import streamlit as st\n\n\ndef een():\n    st.write("klaar")\n\n\n'
+            'def twee():\n    st.write("ook klaar")\n\n\n'
             'st.navigation([st.Page(een, url_path="een", default=True), st.Page(twee, url_path="twee")]).run()\n')
 DATA_SNIPPET = """
 import time
@@ -98,6 +99,7 @@ class Server:
 
     script: Path
     env: dict[str, str]
+    options: tuple[str, ...] = ()
     port: int = field(default_factory=_free_port)
     proc: subprocess.Popen | None = None
 
@@ -108,7 +110,8 @@ class Server:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless=true",
-             f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+             f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+             *self.options],
             cwd=self.script.parent, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -259,9 +262,9 @@ class ByteCounter:
         self.http = self.ws = 0
 
 
-def bench_bytes(browser, server: Server, paths: list[str]) -> dict[str, tuple[int, int, int]]:
-    """Per page: (HTTP bytes, websocket bytes) of a first load with an empty browser cache, and the websocket
-    bytes of a warm switch to the page (what the browser receives when moving around the app)."""
+def bench_bytes(browser, server: Server, paths: list[str]) -> dict[str, tuple[int, int, int, int]]:
+    """Per page: (HTTP bytes, websocket bytes) of a first load with an empty browser cache, then (websocket,
+    HTTP) bytes of a warm switch back to the page (HTTP there: script chunks the tab had not loaded yet)."""
     result = {}
     for path in paths:
         context, page = _new_page(browser)
@@ -279,7 +282,7 @@ def bench_bytes(browser, server: Server, paths: list[str]) -> dict[str, tuple[in
         page.wait_for_timeout(50)
         wait_rendered(page, path, started=time.perf_counter())
         page.wait_for_timeout(300)
-        result[path] = (*first, counter.ws + counter.http)
+        result[path] = (*first, counter.ws, counter.http)
         context.close()
     return result
 
@@ -342,7 +345,8 @@ def run(args: argparse.Namespace) -> tuple[list[tuple[str, str, str, bool | None
            "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
     paths = url_paths()
     machine_line = machine()
-    app, bare, bare_nav = Server(PROJECT / "app.py", env), Server(work / "bare.py", env), Server(work / "bare_nav.py", env)
+    app, bare = Server(PROJECT / "app.py", env), Server(work / "bare.py", env)
+    bare_nav = Server(work / "bare_nav.py", env)
     rows: list[tuple[str, str, str, bool | None]] = []
 
     def timing(name: str, value: float, base: float, limit: float | None) -> None:
@@ -353,48 +357,56 @@ def run(args: argparse.Namespace) -> tuple[list[tuple[str, str, str, bool | None
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                              args=["--no-sandbox", "--disable-background-networking"])
-        say("cold start")
-        cold_bare = bench_cold(browser, bare, runs=args.runs)
-        cold_app = bench_cold(browser, app, runs=args.runs)
-        rows.append(("Bare page: cold start (process start -> rendered)", f"{cold_bare:.2f} s (1.00x)", "baseline", None))
-        timing("Cold start, Start page", cold_app, cold_bare, 2)
-        say("warm switches")
-        bare_nav.start()
-        app.start()
-        try:
-            base_switch = bench_switches(browser, bare_nav, ["", "twee"], runs=args.runs * 2)["twee"]
-            switches = bench_switches(browser, app, paths, runs=args.runs)
-            rows.append(("Bare page: warm page switch", f"{base_switch:.2f} s (1.00x)", "baseline", None))
-            for path in paths:
-                timing(f"Warm switch to /{path}", switches[path], base_switch, 3 if path in MAP_PATHS else 2)
-            say("gemeente switches")
-            for path in ("mijn-gemeente", "kaart"):
-                if path in paths:
-                    value = bench_gemeente_switch(browser, app, path, runs=args.runs)
-                    timing(f"Gemeente switch on /{path}", value, base_switch, 3 if path in MAP_PATHS else 2)
-            say("bytes")
-            bare_bytes = bench_bytes(browser, bare_nav, ["", "twee"])[""]
-            page_bytes = bench_bytes(browser, app, paths)
-        finally:
-            app.stop()
-            bare_nav.stop()
-        rows.append(("Bare page: bytes first load (HTTP + websocket) / warm switch",
-                     f"{bare_bytes[0] / 1e6:.2f} MB + {bare_bytes[1] / 1e3:.0f} KB / {bare_bytes[2] / 1e3:.1f} KB",
-                     "baseline", None))
-        for path, (http, ws, warm) in page_bytes.items():
-            rows.append((f"Bytes /{path}: first load / warm switch",
-                         f"{http / 1e6:.2f} MB + {ws / 1e3:.0f} KB ({(http + ws) / sum(bare_bytes[:2]):.2f}x) / "
-                         f"{warm / 1e3:.1f} KB", "(info)", None))
-        say("data loading")
-        imports, loads = bench_data_loading(env, runs=args.runs)
-        rows.append(("Data loading, fresh process: import ks_data", f"{imports:.2f} s ({imports / cold_bare:.2f}x cold bare)",
-                     "(info)", None))
-        rows.append(("Data loading, fresh process: all bundled/cached frames", f"{loads:.2f} s ({loads / cold_bare:.2f}x cold bare)",
-                     "(info)", None))
+        if not args.only_memory:
+            say("cold start")
+            cold_bare = bench_cold(browser, bare, runs=args.runs)
+            cold_app = bench_cold(browser, app, runs=args.runs)
+            rows.append(("Bare page: cold start (process start -> rendered)", f"{cold_bare:.2f} s (1.00x)", "baseline",
+                         None))
+            timing("Cold start, Start page", cold_app, cold_bare, 2)
+            say("warm switches")
+            bare_nav.start()
+            app.start()
+            try:
+                base_switch = bench_switches(browser, bare_nav, ["", "twee"], runs=args.runs * 2)["twee"]
+                switches = bench_switches(browser, app, paths, runs=args.runs)
+                rows.append(("Bare page: warm page switch", f"{base_switch:.2f} s (1.00x)", "baseline", None))
+                for path in paths:
+                    timing(f"Warm switch to /{path}", switches[path], base_switch, 3 if path in MAP_PATHS else 2)
+                say("gemeente switches")
+                for path in ("mijn-gemeente", "kaart"):
+                    if path in paths:
+                        value = bench_gemeente_switch(browser, app, path, runs=args.runs)
+                        timing(f"Gemeente switch on /{path}", value, base_switch, 3 if path in MAP_PATHS else 2)
+                say("bytes")
+                bare_bytes = bench_bytes(browser, bare_nav, ["", "twee"])[""]
+                page_bytes = bench_bytes(browser, app, paths)
+            finally:
+                app.stop()
+                bare_nav.stop()
+            rows.append(("Bare page: bytes first load (HTTP + websocket) / warm switch (websocket)",
+                         f"{bare_bytes[0] / 1e6:.2f} MB + {bare_bytes[1] / 1e3:.0f} KB / "
+                         f"{bare_bytes[2] / 1e3:.1f} KB", "baseline", None))
+            for path, (http, ws, warm_ws, warm_http) in page_bytes.items():
+                lazy = f" + {warm_http / 1e3:.0f} KB scripts" if warm_http > 1000 else ""
+                rows.append((f"Bytes /{path}: first load / warm switch",
+                             f"{http / 1e6:.2f} MB + {ws / 1e3:.0f} KB ({(http + ws) / sum(bare_bytes[:2]):.2f}x) / "
+                             f"{warm_ws / 1e3:.1f} KB ({warm_ws / bare_bytes[2]:.0f}x){lazy}", "(info)", None))
+            say("data loading")
+            imports, loads = bench_data_loading(env, runs=args.runs)
+            rows.append(("Data loading, fresh process: import ks_data",
+                         f"{imports:.2f} s ({imports / cold_bare:.2f}x cold bare)",
+                         "(info)", None))
+            rows.append(("Data loading, fresh process: all bundled/cached frames",
+                         f"{loads:.2f} s ({loads / cold_bare:.2f}x cold bare)",
+                         "(info)", None))
         say("memory")
-        mem = bench_memory(browser, app, paths, sessions=args.sessions, progress=say)
+        ttl = (f"--server.disconnectedSessionTTL={args.session_ttl}",) if args.session_ttl is not None else ()
+        mem = bench_memory(browser, Server(PROJECT / "app.py", env, ttl), paths, sessions=args.sessions,
+                           progress=say)
         browser.close()
-    rows.append(("Server RSS after touring every page (peak VmHWM)", f"{mem['after_tour']:.0f} MB ({mem['peak_tour']:.0f} MB)",
+    rows.append(("Server RSS after touring every page (peak VmHWM)",
+                 f"{mem['after_tour']:.0f} MB ({mem['peak_tour']:.0f} MB)",
                  "< 500 MB", mem["peak_tour"] < 500))
     rows.append((f"Server RSS after session 1 / {args.sessions} (max, peak)",
                  f"{mem['first']:.0f} / {mem['last']:.0f} MB ({mem['max']:.0f}, {mem['peak']:.0f} MB)", "", None))
@@ -413,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--sessions", type=int, default=20, help="sequential sessions for the memory check")
     parser.add_argument("--append", type=Path, default=None, help="append the table as Markdown to this file")
+    parser.add_argument("--session-ttl", type=int, default=None,
+                        help="server.disconnectedSessionTTL for the memory run (default: Streamlit's 120 s)")
+    parser.add_argument("--only-memory", action="store_true", help="run only the memory measurement")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     rows, machine_line = run(args)

@@ -1,7 +1,7 @@
 """The two layers of the map page (national gemeenten, PC4 of one gemeente) composed from shapes and rates.
 
 Pure functions: the page passes cached shapes/rates in and gets back a ``Layer`` (GeoDataFrame for
-``ks_data.maps``, legend items and a display table), so ``pages/map.py`` does no frame arithmetic.
+``ks_data.maps``, legend items and a display table), so ``app_pages/map.py`` does no frame arithmetic.
 """
 
 from __future__ import annotations

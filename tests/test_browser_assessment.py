@@ -3,13 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,70 +12,32 @@ import pytest
 from ks_data import assessment_io, paths, storage, storage_workshop
 from ks_data.assessment import AssessmentRecord, load_item_bank
 from ks_data.texts import pages as tp
-from tests.conftest import PROJECT_DIR
+from tests.support import offline_browser, require_chromium, running_app
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PORTS = range(8612, 8620)
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    pytest.skip("no free port in 8612-8619")
 
 
 @pytest.fixture
-def server(user_data_dir: Path) -> Iterator[str]:
+def server(user_data_dir: Path, tmp_path: Path) -> Iterator[str]:
     """The app on a free port, with its database in the test's user-data folder."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("KS_REQUIRE_BROWSER"):
-            pytest.fail("chromium is required (KS_REQUIRE_BROWSER is set)")
-        pytest.skip("Debian chromium not installed")
-    port = _free_port()
-    env = {**os.environ, "KS_DB_PATH": str(paths.DB_PATH), "KS_USER_DATA_DIR": str(user_data_dir)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}", "--server.headless=true"],
-        cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://localhost:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            pytest.fail("streamlit did not start")
+    require_chromium()
+    env = {"KS_DB_PATH": str(paths.DB_PATH), "KS_USER_DATA_DIR": str(user_data_dir)}
+    with running_app(env, log_path=tmp_path / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM,
-                                    args=["--no-sandbox", "--disable-background-networking"])
-        tab = browser.new_page(viewport={"width": 1280, "height": 1400})
+    with offline_browser(width=1280, height=1400) as (tab, external):
         yield tab
-        browser.close()
+        assert external == [], f"requests left the machine: {external}"
 
 
 def _open(page, url: str) -> None:
-    """Open ``url`` after one visit to the start page: on the very first page load of a fresh server,
-    Streamlit shows a "Page not found" modal over deep links (streamlit/streamlit#9992)."""
-    root = url.split("/", 3)
-    page.goto("/".join(root[:3]) + "/")
-    # the navigation built by app.py (not the auto-discovered pages/ folder) shows st.navigation has run
-    page.get_by_role("link", name=tp.WORKSHOP_HOST).wait_for(timeout=30_000)
+    """Open a deep link straight away: no 'Page not found' dialog may appear on a fresh server."""
     page.goto(url)
+    page.get_by_role("link", name=tp.WORKSHOP_HOST).wait_for(timeout=30_000)
+    assert page.get_by_text("Page not found").count() == 0
 
 
 def test_import_an_exported_file_through_the_upload_widget(server, page, tmp_path: Path):

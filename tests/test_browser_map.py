@@ -2,93 +2,34 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ks_data.texts import maps as tm
-from tests.conftest import PROJECT_DIR
+from tests.support import offline_browser, require_chromium, running_app
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def app_url(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served by `streamlit run` on a free port, using the boundary cache built from ../shared/geo."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed")
-    pytest.importorskip("playwright")
+    require_chromium()
     work = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    env = {**os.environ, "KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
+    env = {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
            "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite")}
-    log = open(work / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1"], cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not become healthy: " + (work / "server.log").read_text())
+    with running_app(env, log_path=work / "server.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture
 def offline_page(app_url: str) -> Iterator[tuple[object, list[str], str]]:
     """A Chromium page whose every non-local request is aborted and recorded (page, external, app url)."""
-    from playwright.sync_api import sync_playwright
-
-    external: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--no-sandbox", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-
-        def route(request_route) -> None:
-            url = request_route.request.url
-            if url.startswith(LOCAL_PREFIXES):
-                request_route.continue_()
-            else:
-                external.append(url)
-                request_route.abort()
-
-        page.route("**/*", route)
+    with offline_browser() as (page, external):
         yield page, external, app_url
-        browser.close()
-
-
-def _dismiss_dialog(page) -> None:
-    """Close Streamlit's spurious 'Page not found' dialog (first component load after a server start)."""
-    if page.get_by_role("dialog").count():
-        page.keyboard.press("Escape")
-        page.get_by_role("dialog").first.wait_for(state="detached", timeout=5000)
 
 
 def _map_frame(page, *, minimum: int, timeout: float = 45.0):
@@ -99,7 +40,6 @@ def _map_frame(page, *, minimum: int, timeout: float = 45.0):
             if "streamlit_folium" in frame.url:
                 try:
                     if frame.locator("path.leaflet-interactive").count() >= minimum:
-                        _dismiss_dialog(page)
                         return frame
                 except Exception:  # noqa: BLE001 - frame may be detached while Streamlit reruns
                     continue

@@ -1,4 +1,4 @@
-"""AppTest runs of pages/assessment_fill.py (Zelfevaluatie invullen) and pages/assessment_results.py."""
+"""AppTest runs of app_pages/assessment_fill.py (Zelfevaluatie invullen) and app_pages/assessment_results.py."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from ks_data.assessment import AssessmentRecord
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
 
-FILL = "pages/assessment_fill.py"
-RESULTS = "pages/assessment_results.py"
+FILL = "app_pages/assessment_fill.py"
+RESULTS = "app_pages/assessment_results.py"
 
 
 def _app(page: str, **query: str) -> AppTest:

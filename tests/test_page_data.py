@@ -1,4 +1,4 @@
-"""AppTest of pages/data.py (url 'data'): what is active, loading from the import folder, the report."""
+"""AppTest of app_pages/data.py (url 'data'): what is active, loading from the import folder, the report."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from tests.conftest import APP_FILE
 
-DATA_PAGE = "pages/data.py"
+DATA_PAGE = "app_pages/data.py"
 DATA = Path(__file__).resolve().parent / "data"
 
 

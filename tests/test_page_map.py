@@ -1,4 +1,4 @@
-"""AppTest of pages/map.py (url 'kaart') and the shared sidebar gemeente picker, on the mini geography."""
+"""AppTest of app_pages/map.py (url 'kaart') and the shared sidebar gemeente picker, on the mini geography."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ks_data import paths
 from ks_data.texts import maps as tm
 from tests.conftest import APP_FILE
 
-MAP_PAGE = "pages/map.py"
+MAP_PAGE = "app_pages/map.py"
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""AppTest runs of the national pages: Start (pages/home.py), Landelijke indicatoren, Trends."""
+"""AppTest runs of the national pages: Start (app_pages/home.py), Landelijke indicatoren, Trends."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_start_shows_a_tile_per_indicator_with_value_year_and_trend():
 
 
 def test_indicator_page_shows_definition_source_and_history():
-    at = _app("pages/indicators.py", indicator="speech_language")
+    at = _app("app_pages/indicators.py", indicator="speech_language")
     assert at.header[0].value.startswith("13. Kinderen die negatief scoren op spraak-taal")
     metric = at.metric[0]
     assert metric.value == "5,0%" and "2020" in metric.label
@@ -52,7 +52,7 @@ def test_indicator_page_shows_definition_source_and_history():
 
 
 def test_indicator_filter_by_type_limits_the_choice():
-    at = _app("pages/indicators.py")
+    at = _app("app_pages/indicators.py")
     at.button_group(key="filter_type").set_value(["programmabreed"]).run()
     assert not at.exception
     assert [o for o in at.selectbox[0].options] == [
@@ -62,12 +62,12 @@ def test_indicator_filter_by_type_limits_the_choice():
 
 
 def test_single_year_indicator_says_so():
-    at = _app("pages/indicators.py", indicator="late_start_pregnancy_care")
+    at = _app("app_pages/indicators.py", indicator="late_start_pregnancy_care")
     assert any("alleen het jaar 2019" in i.value for i in at.info)
 
 
 def test_trends_page_switches_denominator():
-    at = _app("pages/trends.py")
+    at = _app("app_pages/trends.py")
     headers = [h.value for h in at.header]
     assert headers[:3] == ["Lokale coalities 2019-2021", "Big2: vroeggeboorte en/of laag geboortegewicht", "Gezinnen zonder kraamzorg"]
     table = at.dataframe[0].value
@@ -92,7 +92,7 @@ def corrupt_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("page", [None, "pages/indicators.py", "pages/trends.py"])
+@pytest.mark.parametrize("page", [None, "app_pages/indicators.py", "app_pages/trends.py"])
 def test_corrupt_csv_shows_a_dutch_error_not_a_traceback(corrupt_data, page):
     at = _app(page)
     assert not at.exception

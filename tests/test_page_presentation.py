@@ -40,7 +40,7 @@ def test_sidebar_toggle_turns_it_on_and_keeps_the_indicator():
 
 def _axis_font_on_trends(**query: str) -> float:
     at = _run(**query)
-    at.switch_page("pages/trends.py")
+    at.switch_page("app_pages/trends.py")
     at.run()
     return json.loads(at.get("vega_lite_chart")[0].proto.spec)["config"]["axis"]["labelFontSize"]
 

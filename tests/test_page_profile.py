@@ -1,4 +1,4 @@
-"""AppTest of pages/profile.py (url 'mijn-gemeente'): the municipality profile on synthetic and user data."""
+"""AppTest of app_pages/profile.py (url 'mijn-gemeente'): the municipality profile on synthetic and user data."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from tests.conftest import APP_FILE
 
-PROFILE_PAGE = "pages/profile.py"
+PROFILE_PAGE = "app_pages/profile.py"
 DATA = Path(__file__).resolve().parent / "data"
 
 

@@ -1,4 +1,4 @@
-"""AppTest runs of pages/workshop_host.py (groepsscherm) and pages/workshop_join.py (meedoen)."""
+"""AppTest runs of app_pages/workshop_host.py (groepsscherm) and app_pages/workshop_join.py (meedoen)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from ks_data import storage_workshop
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
 
-HOST = "pages/workshop_host.py"
-JOIN = "pages/workshop_join.py"
+HOST = "app_pages/workshop_host.py"
+JOIN = "app_pages/workshop_join.py"
 
 
 def _app(page: str, **query: str) -> AppTest:

@@ -261,3 +261,16 @@ def set_host_code(code: str | None) -> None:
     else:
         st.session_state.pop(HOST_CODE, None)
         st.query_params.pop(URL_SESSION, None)
+
+
+def item_bank_or_stop():
+    """The denkraam item bank, or a Dutch error and a stopped page when data/denkraam_items.yaml is broken."""
+    from ks_data import assessment, paths
+    from ks_data.texts import assessment as ta
+    from ks_data.ui import cached
+
+    try:
+        return cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
+    except assessment.ItemBankError as exc:
+        st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
+        st.stop()

@@ -102,4 +102,4 @@ else:
     widgets.source_caption(figure_source, synthetic=synthetic)
     st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["pc4"]), ptab.export_csv(pc4, view="pc4"),
                        file_name=ptab.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code, period=period), mime="text/csv", key="dl_pc4")
-st.page_link("pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")
+st.page_link("app_pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")

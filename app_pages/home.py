@@ -29,7 +29,7 @@ for indicator_type in ti.TYPE_HEADER:
                 unsafe_allow_html=True,
             )
             st.page_link(
-                "pages/indicators.py",
+                "app_pages/indicators.py",
                 label=ti.TILE_LINK,
                 icon=":material/arrow_forward:",
                 query_params={state.INDICATOR: tile.indicator_id},

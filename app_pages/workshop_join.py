@@ -10,11 +10,7 @@ from ks_data.ui import cached
 URL_CODE = "code"
 
 st.title(ta.JOIN_TITLE)
-try:
-    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
-except assessment.ItemBankError as exc:
-    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
-    st.stop()
+bank = form.item_bank_or_stop()
 me = form.participant()
 form.show_storage_error()
 

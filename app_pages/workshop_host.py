@@ -11,11 +11,7 @@ from ks_data.ui import cached
 REFRESH_SECONDS = 3
 
 st.title(ta.HOST_TITLE)
-try:
-    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
-except assessment.ItemBankError as exc:
-    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
-    st.stop()
+bank = form.item_bank_or_stop()
 
 code = form.host_code()
 if code is not None:

@@ -12,11 +12,7 @@ from ks_data.ui import cached
 st.title(ta.FILL_TITLE)
 st.write(ta.FILL_INTRO)
 
-try:
-    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
-except assessment.ItemBankError as exc:
-    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
-    st.stop()
+bank = form.item_bank_or_stop()
 
 current = form.current()
 form.show_storage_error()
@@ -64,7 +60,7 @@ st.progress(answered / total, text=ta.progress_text(answered=answered, total=tot
 st.caption(ta.saved_text(updated_at=current["updated_at"]))
 left, right = st.columns(2)
 left.button(ta.SWITCH_BUTTON, on_click=form.clear_current, key="ks_switch")
-right.page_link("pages/assessment_results.py", label=ta.RESULTS_LINK, icon=":material/radar:")
+right.page_link("app_pages/assessment_results.py", label=ta.RESULTS_LINK, icon=":material/radar:")
 st.caption(ta.DONT_KNOW_HELP)
 
 for part in bank.parts:
