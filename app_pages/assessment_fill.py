@@ -4,10 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from ks_data import assessment, assessment_scoring, paths, storage
+from ks_data import assessment_scoring, storage
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
-from ks_data.ui import cached
 
 st.title(ta.FILL_TITLE)
 st.write(ta.FILL_INTRO)

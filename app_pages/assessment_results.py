@@ -2,23 +2,19 @@
 
 import streamlit as st
 
-from ks_data import assessment, assessment_io, assessment_scoring, assessment_tables, paths, report, storage
+from ks_data import assessment_io, assessment_scoring, assessment_tables, report, storage
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
-from ks_data.ui import cached
 
 IMPORT_MESSAGE = "ks_import_message"
 IMPORT_ROUND = "ks_import_round"  # bumped after an import so the uploader starts empty
 st.title(ta.RESULTS_TITLE)
 st.caption(ta.RESULTS_INTRO)
 
+bank = form.item_bank_or_stop()
 try:
-    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
     saved = storage.list_assessments()
-except assessment.ItemBankError as exc:
-    st.error(f"{ta.ITEM_BANK_ERROR} {exc}")
-    st.stop()
 except storage.StorageError as exc:
     st.error(ta.storage_error(exc.kind))
     st.stop()

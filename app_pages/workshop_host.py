@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from ks_data import assessment, assessment_group, assessment_tables, paths, storage, storage_workshop
+from ks_data import assessment_group, assessment_tables, storage, storage_workshop
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
-from ks_data.ui import cached
 
 REFRESH_SECONDS = 3
 

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from ks_data import assessment, assessment_group, assessment_scoring, paths, storage
+from ks_data import assessment_group, assessment_scoring, storage
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
-from ks_data.ui import cached
 
 URL_CODE = "code"
 
