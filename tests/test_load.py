@@ -1,82 +1,119 @@
-"""Load: 10 concurrent browser-less sessions (AppTest instances in threads, one process, shared caches) each
-touring every page of the app; no session may see an exception. Timings are printed (see bench/RESULTS.md)."""
+"""Load: 10 concurrent browser-less sessions (websocket clients speaking Streamlit's protocol) against one real
+server, each touring every page; no session may see an exception or a missing page. Timings are printed
+(`pytest -s tests/test_load.py`; numbers in bench/RESULTS.md).
+
+AppTest instances in threads are not used: each AppTest creates and tears down Streamlit's process-wide
+Runtime singleton, so concurrent AppTests break each other ("Runtime hasn't been created!").
+"""
 
 from __future__ import annotations
 
 import ast
+import asyncio
 import statistics
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_FILE
+from tests.support import running_app
 
 SESSIONS = 10
 GEMEENTEN = ("GM0363", "GM0344", "GM0014", "GM0599", "GM0518")
 
 
-def page_files(app_file: str = APP_FILE) -> list[str]:
-    """Script paths of every page registered in app.py's ``_pages()`` (read from its source, so a renamed
-    page folder needs no change here)."""
-    files = []
+def url_paths(app_file: str = APP_FILE) -> list[str]:
+    """Url paths of every page in app.py's ``_pages()`` ('' for the default page), read from its source."""
+    found = []
     for node in ast.walk(ast.parse(Path(app_file).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page" and node.args:
-            if isinstance(node.args[0], ast.Constant):
-                files.append(node.args[0].value)
-    return files
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            kw = {k.arg: k.value for k in node.keywords}
+            default = isinstance(kw.get("default"), ast.Constant) and kw["default"].value is True
+            found.append("" if default else kw["url_path"].value)
+    return found
 
 
-def _tour(number: int, pages: list[str], timings: dict[str, list[float]], failures: list[str],
-          lock: threading.Lock) -> None:
-    """One session: open the app with a gemeente in the URL, then visit every page in order."""
-    try:
-        at = AppTest.from_file(APP_FILE, default_timeout=240)
-        at.query_params["gemeente"] = GEMEENTEN[number % len(GEMEENTEN)]
-        started = time.perf_counter()
-        at.run()
-        elapsed = {"(start)": time.perf_counter() - started}
-        problems = [f"start: {e.message}" for e in at.exception]
-        for page in pages:
-            started = time.perf_counter()
-            at.switch_page(page).run()
-            elapsed[page] = time.perf_counter() - started
-            problems += [f"{page}: {e.message}" for e in at.exception]
-    except Exception as exc:  # noqa: BLE001 - collected and reported by the test
-        problems = [f"session {number}: {type(exc).__name__}: {exc}"]
-        elapsed = {}
-    with lock:
-        failures.extend(f"session {number}: {p}" for p in problems)
-        for page, seconds in elapsed.items():
-            timings.setdefault(page, []).append(seconds)
+async def _visit(ws, page: str, query: str) -> tuple[float, list[str]]:
+    """Ask the server to run one page (as the browser does on navigation); wait for script_finished.
 
+    Returns the seconds taken and the problems seen (exceptions shown, page not found)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-def test_page_files_are_read_from_the_router() -> None:
-    """The tour covers every registered page (ten, each an existing file)."""
-    pages = page_files()
-    assert len(pages) == len(set(pages)) == 10
-    assert all((Path(APP_FILE).parent / p).is_file() for p in pages)
-
-
-def test_ten_concurrent_sessions_tour_every_page_without_errors(perinatal_env: Path) -> None:
-    """Given 10 sessions started at once on a cold process (empty caches, synthetic set not yet generated),
-    when each visits every page, then no session sees an exception."""
-    pages = page_files()
-    timings: dict[str, list[float]] = {}
-    failures: list[str] = []
-    lock = threading.Lock()
-    threads = [threading.Thread(target=_tour, args=(n, pages, timings, failures, lock)) for n in range(SESSIONS)]
+    back = BackMsg()
+    back.rerun_script.query_string = query
+    back.rerun_script.page_name = page
     started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    wall = time.perf_counter() - started
-    assert not any(t.is_alive() for t in threads), "a session hung"
-    assert not failures, failures
-    assert all(len(v) == SESSIONS for v in timings.values()), {k: len(v) for k, v in timings.items()}
-    print(f"\n{SESSIONS} concurrent sessions, {len(pages)} pages each: wall {wall:.1f} s")
-    for page, values in timings.items():
-        print(f"  {page:<32} median {statistics.median(values):6.2f} s  max {max(values):6.2f} s")
+    await ws.send(back.SerializeToString())
+    problems: list[str] = []
+    while True:
+        msg = ForwardMsg()
+        msg.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=180))
+        kind = msg.WhichOneof("type")
+        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            if element.WhichOneof("type") == "exception":
+                problems.append(f"/{page}: {element.exception.type}: {element.exception.message}")
+        elif kind == "page_not_found":
+            problems.append(f"/{page}: page not found")
+        elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":
+            problems.append(f"/{page}: {msg.session_event.script_compilation_exception.message}")
+        elif kind == "script_finished":
+            return time.perf_counter() - started, problems
+
+
+async def _session(base: str, number: int, pages: list[str]) -> tuple[dict[str, float], list[str]]:
+    """One browser-less session: connect, then visit every page in order with a gemeente in the URL."""
+    import websockets
+
+    query = f"gemeente={GEMEENTEN[number % len(GEMEENTEN)]}"
+    timings: dict[str, float] = {}
+    problems: list[str] = []
+    async with websockets.connect(base.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=60) as ws:
+        for page in pages:
+            seconds, seen = await _visit(ws, page, query)
+            timings[page] = seconds
+            problems += [f"session {number}: {p}" for p in seen]
+    return timings, problems
+
+
+async def _load(base: str, pages: list[str]) -> tuple[list[dict[str, float]], list[str], float]:
+    started = time.perf_counter()
+    results = await asyncio.gather(*(_session(base, n, pages) for n in range(SESSIONS)))
+    return [r[0] for r in results], [p for r in results for p in r[1]], time.perf_counter() - started
+
+
+def test_url_paths_are_read_from_the_router() -> None:
+    """The tour covers every registered page once, the default page as ''."""
+    paths = url_paths()
+    assert len(paths) == len(set(paths)) == 10 and paths.count("") == 1
+
+
+@pytest.fixture(scope="module")
+def server(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The app under `streamlit run` with a fresh data cache (synthetic set generated on first use)."""
+    pytest.importorskip("websockets")
+    work = tmp_path_factory.mktemp("load")
+    env = {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
+           "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite"),
+           "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
+    with running_app(env, log_path=work / "server.log") as url:
+        yield url, work / "server.log"
+
+
+@pytest.mark.parametrize("round_", ["cold", "warm"])
+def test_ten_concurrent_sessions_tour_every_page_without_errors(server, round_: str) -> None:
+    """Given one server, when 10 sessions at once visit every page (first on a cold server, then again warm),
+    then no session sees an exception or a missing page, and the server logs no traceback."""
+    base, log = server
+    pages = url_paths()
+    timings, problems, wall = asyncio.run(_load(base, pages))
+    assert not problems, problems
+    assert all(len(t) == len(pages) for t in timings)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+    print(f"\n{round_}: {SESSIONS} concurrent sessions x {len(pages)} pages: wall {wall:.1f} s")
+    for page in pages:
+        values = [t[page] for t in timings]
+        print(f"  /{page:<26} median {statistics.median(values):6.2f} s   max {max(values):6.2f} s")
