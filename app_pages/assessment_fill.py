@@ -62,14 +62,4 @@ left.button(ta.SWITCH_BUTTON, on_click=form.clear_current, key="ks_switch")
 right.page_link("app_pages/assessment_results.py", label=ta.RESULTS_LINK, icon=":material/radar:")
 st.caption(ta.DONT_KNOW_HELP)
 
-for part in bank.parts:
-    st.header(part.title)
-    st.caption(ta.source_ref(part.source_section))
-    for element in bank.elements_of(part.id):
-        with st.expander(ta.element_heading(number=element.number, title=element.title),
-                         expanded=part.id == bank.parts[0].id):
-            st.markdown(f"*{element.purpose}*")
-            st.caption(ta.source_ref(element.source_section))
-            form.element_items(bank, element, holder_key=form.CURRENT, kind="answer")
-            st.markdown(f"**{ta.NOTES_HEADER}**")
-            form.element_notes(element)
+form.item_bank_form(bank, holder_key=form.CURRENT, kind="answer", with_notes=True)

@@ -37,12 +37,4 @@ answered, total = assessment_scoring.progress(bank, me["answers"])
 st.progress(answered / total, text=ta.progress_text(answered=answered, total=total))
 st.caption(ta.DONT_KNOW_HELP)
 
-for part in bank.parts:
-    st.header(part.title)
-    st.caption(ta.source_ref(part.source_section))
-    for element in bank.elements_of(part.id):
-        with st.expander(ta.element_heading(number=element.number, title=element.title),
-                         expanded=part.id == bank.parts[0].id):
-            st.markdown(f"*{element.purpose}*")
-            st.caption(ta.source_ref(element.source_section))
-            form.element_items(bank, element, holder_key=form.PARTICIPANT, kind="participant")
+form.item_bank_form(bank, holder_key=form.PARTICIPANT, kind="participant", with_notes=False)

@@ -207,6 +207,22 @@ def element_notes(element: Element) -> None:
                          on_change=_on_note, args=(widget_key, element.id, note_kind))
 
 
+def item_bank_form(bank: ItemBank, *, holder_key: str, kind: str, with_notes: bool) -> None:
+    """Every part and element of the item bank as expanders with their statements (and notes, if asked)."""
+    for part in bank.parts:
+        st.header(part.title)
+        st.caption(ta.source_ref(part.source_section))
+        for element in bank.elements_of(part.id):
+            with st.expander(ta.element_heading(number=element.number, title=element.title),
+                             expanded=part.id == bank.parts[0].id):
+                st.markdown(f"*{element.purpose}*")
+                st.caption(ta.source_ref(element.source_section))
+                element_items(bank, element, holder_key=holder_key, kind=kind)
+                if with_notes:
+                    st.markdown(f"**{ta.NOTES_HEADER}**")
+                    element_notes(element)
+
+
 # --- workshop ----------------------------------------------------------------------------------------------
 
 
