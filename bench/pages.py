@@ -30,6 +30,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import report  # noqa: E402  (bench/report.py)
 CHROMIUM = "/usr/bin/chromium"
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -420,10 +423,6 @@ def run(args: argparse.Namespace) -> tuple[list[tuple[str, str, str, bool | None
     return rows, machine_line
 
 
-def _ok(ok: bool | None) -> str:
-    return "" if ok is None else ("yes" if ok else "NO")
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table, optionally append it to a Markdown file."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -436,20 +435,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     rows, machine_line = run(args)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'result':<44} {'target':<10} ok")
-    for name, value, target, ok in rows:
-        print(f"{name.ljust(width)}  {value:<44} {target:<10} {_ok(ok)}")
+    report.print_table(rows, value_width=44)
     if args.append:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        lines = ["", "## App (issue 7)", "", f"- Date: {stamp}", f"- Machine: {machine_line}",
+        lines = [f"- Date: {stamp}", f"- Machine: {machine_line}",
                  f"- Command: `.venv/bin/python bench/pages.py --runs {args.runs} --sessions {args.sessions}`; "
                  "medians; ratios to a bare `st.write` page served and measured the same way in the same run; "
-                 "network cut in the browser.", "",
-                 "| measure | result | target | ok |", "| --- | --- | --- | --- |"]
-        lines += [f"| {n} | {v} | {t} | {_ok(ok)} |" for n, v, t, ok in rows]
-        with args.append.open("a", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
+                 "network cut in the browser.", ""]
+        report.write_section(args.append, "App (issue 7)", lines + report.markdown_table(rows))
     return 0 if all(r[3] is not False for r in rows) else 1
 
 

@@ -26,6 +26,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import report  # noqa: E402  (bench/report.py)
 CHROMIUM = "/usr/bin/chromium"
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 LOAD_SNIPPET = """
@@ -226,18 +229,13 @@ def main(argv: list[str] | None = None) -> int:
         ("First load after server start: map / bare", f"{render['cold_map']:.2f} s / {render['cold_bare']:.2f} s",
          "(info)", True),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'result':<32} {'target':<10} ok")
-    for name, value, target, ok in rows:
-        print(f"{name.ljust(width)}  {value:<32} {target:<10} {'yes' if ok else 'NO'}")
+    report.print_table(rows, value_width=32)
     if args.write:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        lines = [f"# Map benchmark results\n", f"- Date: {stamp}", f"- Machine: {machine}",
+        lines = [f"- Date: {stamp}", f"- Machine: {machine}",
                  f"- Source: `{args.source}`; command: `.venv/bin/python bench/run.py --write bench/RESULTS.md`",
-                 "- Network cut in the browser (every non-localhost request aborted).\n",
-                 "| measure | result | target | ok |", "| --- | --- | --- | --- |"]
-        lines += [f"| {n} | {v} | {t} | {'yes' if ok else 'NO'} |" for n, v, t, ok in rows]
-        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                 "- Network cut in the browser (every non-localhost request aborted).", ""]
+        report.write_section(args.write, "Maps (issue 3)", lines + report.markdown_table(rows))
     return 0 if all(r[3] for r in rows) else 1
 
 
