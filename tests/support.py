@@ -86,3 +86,16 @@ def offline_browser(*, width: int = 1400, height: int = 1800) -> Iterator[tuple[
             yield page, external
         finally:
             browser.close()
+
+
+def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
+    """Run the app (AppTest from app.py) with ``query`` in the URL, switch to ``page``, assert no exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=timeout)
+    at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at

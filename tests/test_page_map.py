@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from ks_data import paths
 from ks_data.texts import maps as tm
 from tests.conftest import APP_FILE
+from tests.support import open_page
 
 MAP_PAGE = "app_pages/map.py"
 
@@ -24,13 +25,7 @@ def mini_env(mini_geo_cache: Path, tmp_path: Path, user_data_dir: Path, monkeypa
 
 
 def _map_page(**query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(MAP_PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page(MAP_PAGE, **query)
 
 
 def _returned_objects(at: AppTest) -> list[list[str] | None]:

@@ -9,18 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ks_data import paths
-from tests.conftest import APP_FILE
+from tests.support import open_page
 
 
 def _app(page: str | None = None, **query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page(page, **query)
 
 
 def _markdown(at: AppTest) -> str:

@@ -10,20 +10,14 @@ from streamlit.testing.v1 import AppTest
 from ks_data import perinatal
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
-from tests.conftest import APP_FILE
+from tests.support import open_page
 
 PROFILE_PAGE = "app_pages/profile.py"
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def _profile(**query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PROFILE_PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page(PROFILE_PAGE, timeout=90, **query)
 
 
 def _texts(at: AppTest) -> str:
