@@ -21,6 +21,7 @@ def _pages() -> dict[str, list[st.Page]]:
         tc.SECTION_LOCAL: [
             st.Page("app_pages/profile.py", title=tp.PROFILE, icon=":material/location_city:", url_path="mijn-gemeente"),
             st.Page("app_pages/map.py", title=tp.MAP, icon=":material/map:", url_path="kaart"),
+            st.Page("app_pages/report.py", title=tp.REPORT, icon=":material/print:", url_path="rapport"),
         ],
         tc.SECTION_ASSESSMENT: [
             st.Page("app_pages/assessment_fill.py", title=tp.ASSESSMENT_FILL, icon=":material/checklist:",

@@ -13,6 +13,11 @@ SECTION_DATA = "Data"
 
 SOURCE_PREFIX = "Bron:"
 DOWNLOAD_CSV = "Download data (CSV)"
+DOWNLOAD_HELP = "Precies de cijfers achter deze grafiek of tabel, met bron."
+DOWNLOAD_DUTCH = "CSV, Nederlandse notatie (12,5 en puntkomma; voor Excel in het Nederlands)"
+DOWNLOAD_INTERNATIONAL = "CSV, internationale notatie (12.5 en komma; voor R, Python, SPSS)"
+INTERNATIONAL_SUFFIX = "_internationaal"
+TABLE_ALTERNATIVE = "Tabel bij deze grafiek"
 SYNTHETIC_LABEL = "synthetisch voorbeeld"
 SYNTHETIC_NOTE = (
     "Let op: dit zijn gegenereerde cijfers (synthetisch voorbeeld), geen echte metingen. "

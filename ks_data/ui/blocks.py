@@ -1,6 +1,8 @@
-"""Reusable page blocks: a chart with its source line and data download, and data-error reporting."""
+"""Reusable page blocks: a chart with its explanation, text alternative and data download; data errors."""
 
 from __future__ import annotations
+
+from pathlib import PurePosixPath
 
 import altair as alt
 import pandas as pd
@@ -11,6 +13,48 @@ from ks_data.texts import common as tc
 from ks_data.validation import DataFileError
 
 
+def international_name(file_name: str) -> str:
+    """File name of the international-notation download.
+
+    >>> international_name("kansrijke_start_big2.csv")
+    'kansrijke_start_big2_internationaal.csv'
+    """
+    path = PurePosixPath(file_name)
+    return f"{path.stem}{tc.INTERNATIONAL_SUFFIX}{path.suffix or '.csv'}"
+
+
+def csv_download(
+    data: pd.DataFrame,
+    *,
+    file_name: str,
+    key: str,
+    synthetic: bool = False,
+    label: str = tc.DOWNLOAD_CSV,
+) -> None:
+    """A 'Download data' menu offering exactly ``data`` as CSV in Dutch or in international notation.
+
+    Both files neutralise formula-like cells and carry 'synthetisch voorbeeld' on every row when
+    ``synthetic``; the Dutch one (``;`` and decimal comma) opens correctly in Dutch Excel.
+    """
+    with st.popover(label, icon=":material/download:", help=tc.DOWNLOAD_HELP):
+        st.download_button(
+            tc.DOWNLOAD_DUTCH,
+            data=export.to_csv_bytes(data, dutch=True, synthetic=synthetic),
+            file_name=file_name,
+            mime="text/csv",
+            key=f"{key}_nl",
+            icon=":material/download:",
+        )
+        st.download_button(
+            tc.DOWNLOAD_INTERNATIONAL,
+            data=export.to_csv_bytes(data, dutch=False, synthetic=synthetic),
+            file_name=international_name(file_name),
+            mime="text/csv",
+            key=f"{key}_int",
+            icon=":material/download:",
+        )
+
+
 def chart_with_source(
     chart: alt.TopLevelMixin,
     data: pd.DataFrame,
@@ -18,20 +62,26 @@ def chart_with_source(
     source: str,
     file_name: str,
     key: str,
+    alt_text: str,
     synthetic: bool = False,
-    alt_text: str | None = None,
+    explanation: str | None = None,
+    table: pd.DataFrame | None = None,
 ) -> None:
-    """Show a chart, the 'Bron:' line under it and a download of exactly ``data``."""
+    """A chart with everything that explains it: alt text, 'Bron:' line, optional definition caption,
+    the table behind it (text alternative, folded) and a CSV download of exactly ``data``.
+
+    ``table`` is the screen version of ``data`` (formatted strings); ``data`` itself is shown when omitted.
+    """
     st.altair_chart(chart, width="stretch", alt=alt_text)
-    st.caption(tc.source_line(source))
-    st.download_button(
-        tc.DOWNLOAD_CSV,
-        data=export.to_csv_bytes(data, synthetic=synthetic),
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        icon=":material/download:",
-    )
+    if explanation:
+        st.caption(explanation)
+    source_text = tc.source_line(source)
+    if synthetic and tc.SYNTHETIC_LABEL not in source_text:
+        source_text = f"{source_text} · {tc.SYNTHETIC_LABEL}"
+    st.caption(source_text)
+    with st.expander(tc.TABLE_ALTERNATIVE, icon=":material/table:"):
+        st.dataframe(data if table is None else table, hide_index=True, width="stretch")
+    csv_download(data, file_name=file_name, key=key, synthetic=synthetic)
 
 
 def data_error(exc: DataFileError) -> None:

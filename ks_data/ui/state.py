@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import streamlit as st
 
 # Session-state key -> URL query parameter (Dutch, because users see and share the link).
@@ -72,3 +74,23 @@ def mirror_to_url() -> None:
         value = st.session_state.get(key)
         if value:
             _write_url(key, value)
+
+
+def url_widget(widget: Callable, label: str, options: Sequence[str], *, param: str, default: str, **kwargs) -> str:
+    """A page-local choice (``st.radio``, ``st.segmented_control``, ``st.selectbox``) kept in the URL as ``param``.
+
+    A shared link with ``?param=value`` opens the page with that choice; an unknown value falls back to
+    ``default``. Unlike gemeente/indicator/period, the choice belongs to one page only.
+    """
+    options = list(options)
+    widget_key = f"_url_{param}"
+    wanted = st.query_params.get(param)
+    if wanted in options and wanted != st.session_state.get(_LAST_URL.format(key=param)):
+        st.session_state[widget_key] = wanted
+    elif st.session_state.get(widget_key) not in options:
+        st.session_state[widget_key] = default
+    choice = widget(label, options, key=widget_key, **kwargs)
+    if choice is None:  # a segmented control can be cleared; keep the last choice instead
+        choice = default
+    _write_url(param, str(choice))
+    return choice
