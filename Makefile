@@ -37,9 +37,14 @@ data: setup
 	rm -f $(CACHE_STAMP)
 	$(MAKE) --no-print-directory $(CACHE_STAMP)
 
+# MALLOC_ARENA_MAX=2: glibc gives every new thread (Streamlit runs each session's script in one) a malloc
+# arena of its own, up to 8 per core, so the server's memory crept up ~10% over the first sessions and
+# stayed there (not a leak). Two arenas keep it flat (bench/RESULTS.md, issue 7).
+MALLOC_ARENA_MAX ?= 2
+
 run: setup
 	@$(MAKE) --no-print-directory $(CACHE_STAMP) || echo "Let op: de kaartgegevens konden niet worden opgebouwd; de kaartpagina legt uit hoe. De rest van de app werkt."
-	$(BIN)/python -m streamlit run app.py --server.port=$(PORT)
+	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(BIN)/python -m streamlit run app.py --server.port=$(PORT)
 
 test: setup-dev browser $(CACHE_STAMP)
 	$(BIN)/python -m pytest

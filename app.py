@@ -48,6 +48,7 @@ def run() -> None:
     page = st.navigation(_pages(), position="hidden" if presentation.is_on() else "sidebar")
     widgets.gemeente_picker()
     presentation.render_controls()
+    state.mirror_to_url()  # before the page too: a page that calls st.stop() must not drop them from the link
     page.run()
     state.mirror_to_url()
 

@@ -20,7 +20,9 @@ if current is None:
     st.header(ta.CHOOSE_HEADER)
     with st.form("ks_open_assessment"):
         coalition = st.text_input(ta.COALITION_LABEL, help=ta.COALITION_HELP, key="ks_open_coalition")
-        gemeente = st.text_input(ta.GEMEENTE_LABEL, key="ks_open_gemeente")
+        shared = form.shared_gemeente()
+        gemeente = st.text_input(ta.GEMEENTE_LABEL, value=shared[0] if len(shared) == 2 else "",
+                                 key="ks_open_gemeente")
         day = st.date_input(ta.DATE_LABEL, value=date.today(), format=ta.DATE_FORMAT, key="ks_open_date")
         submitted = st.form_submit_button(ta.OPEN_BUTTON, type="primary")
     if submitted:

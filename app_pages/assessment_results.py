@@ -6,9 +6,74 @@ from ks_data import assessment_io, assessment_scoring, assessment_tables, report
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
+from ks_data.ui import blocks, presentation, state
 
+URL_BEFORE, URL_AFTER = "eerder", "later"  # the compared moments (assessment ids), so a link shows the comparison
 IMPORT_MESSAGE = "ks_import_message"
 IMPORT_ROUND = "ks_import_round"  # bumped after an import so the uploader starts empty
+
+
+def _label(summary: storage.AssessmentSummary) -> str:
+    return ta.resume_option(coalition=summary.coalition, gemeente=summary.gemeente, day=summary.assessment_date,
+                            n_answers=summary.n_answers)
+
+
+def _part_scores(part, frame, *, record, who: str, stem: str, scale: float) -> None:
+    """Radar and ranked bars of one part, each with explanation, source, table alternative and CSV."""
+    source = ta.self_source(who=who, section=part.source_section)
+    scores = assessment_tables.score_list(frame["short_title"], frame["score"])
+    ranking = assessment_tables.ranking_data(frame)
+    radar_col, bar_col = st.columns(2)
+    with radar_col:
+        blocks.chart_with_source(
+            charts.radar_chart(frame, scale=scale), assessment_tables.scores_data(frame, record=record),
+            source=source, file_name=f"{stem}_{part.id}_scores.csv", key=f"ks_dl_radar_{part.id}",
+            alt_text=ta.radar_alt(part=part.title, who=who, scores=scores),
+            explanation=ta.scores_explanation(part=part.title, who=who), table=assessment_tables.score_table(frame))
+    with bar_col:
+        st.markdown(f"**{ta.RANKING_HEADER}**")
+        blocks.chart_with_source(
+            charts.bar_chart(frame, scale=scale), ranking, source=source,
+            file_name=f"{stem}_{part.id}_rangorde.csv", key=f"ks_dl_bars_{part.id}",
+            alt_text=ta.bar_alt(part=part.title, who=who, scores=assessment_tables.score_list(
+                ranking[ta.COLUMN_ELEMENT], ranking[ta.COLUMN_SCORE])), table=assessment_tables.ranking_table(frame))
+        st.markdown("  \n".join(assessment_tables.ranking_lines(frame)))
+
+
+def _comparison(bank, history: list[storage.AssessmentSummary], *, coalition: str, stem: str, scale: float) -> None:
+    """Two moments of one coalition, chosen by link (?eerder=&later=): radar and dumbbell with the change."""
+    by_id = {str(s.id): s for s in history}
+    ids = list(by_id)
+    left, right = st.columns(2)
+    before = by_id[state.url_widget(left.selectbox, ta.COMPARE_BEFORE, ids, param=URL_BEFORE, default=ids[1],
+                                    format_func=lambda i: _label(by_id[i]))]
+    after = by_id[state.url_widget(right.selectbox, ta.COMPARE_AFTER, ids, param=URL_AFTER, default=ids[0],
+                                   format_func=lambda i: _label(by_id[i]))]
+    before_label, after_label = ta.fmt_date(before.assessment_date), ta.fmt_date(after.assessment_date)
+    if before_label == after_label:
+        before_label, after_label = _label(before), _label(after)
+    part = bank.parts[0]
+    scores = [assessment_scoring.scores_frame(assessment_scoring.element_scores(
+        bank, storage.get_assessment(s.id).answers, part=part.id)) for s in (before, after)]
+    comparison = assessment_scoring.compare_scores(*scores)
+    labels = {"before_label": before_label, "after_label": after_label}
+    data = assessment_tables.comparison_data(comparison, **labels)
+    table = assessment_tables.comparison_table(comparison, **labels)
+    common = {"source": ta.self_source(who=coalition, section=part.source_section), "table": table,
+              "explanation": ta.comparison_explanation(coalition=coalition, before=before_label, after=after_label)}
+    changes = assessment_tables.change_list(comparison)
+    radar_col, dumbbell_col = st.columns(2)
+    for column, kind, chart, name in (
+        (radar_col, ta.COMPARE_RADAR, charts.comparison_radar(comparison, **labels, scale=scale), "radar"),
+        (dumbbell_col, ta.COMPARE_DUMBBELL, charts.comparison_chart(comparison, **labels, scale=scale), "punten"),
+    ):
+        with column:
+            blocks.chart_with_source(
+                chart, data, file_name=f"{stem}_vergelijking_{name}.csv", key=f"ks_dl_cmp_{name}",
+                alt_text=ta.comparison_alt(kind=kind, coalition=coalition, before=before_label, after=after_label,
+                                           changes=changes), **common)
+
+
 st.title(ta.RESULTS_TITLE)
 st.caption(ta.RESULTS_INTRO)
 
@@ -22,15 +87,11 @@ record = form.current_record()
 form.show_storage_error()
 
 
-def _label(summary: storage.AssessmentSummary) -> str:
-    return ta.resume_option(coalition=summary.coalition, gemeente=summary.gemeente, day=summary.assessment_date,
-                            n_answers=summary.n_answers)
-
-
 if saved:
     ids = [s.id for s in saved]
-    if record is None or record.id not in ids:
-        form.set_current(storage.get_assessment(ids[0]))
+    if record is None or record.id not in ids:  # nothing open: the latest of the chosen gemeente, else the newest
+        linked = assessment_tables.latest_for_gemeente(*form.shared_gemeente())
+        form.set_current(linked or storage.get_assessment(ids[0]))
         record = form.current_record()
     pick_key = f"ks_results_pick_{record.id}"  # a new widget whenever the open assessment changes
     st.selectbox(ta.PICK_ASSESSMENT, saved, index=ids.index(record.id), format_func=_label, key=pick_key,
@@ -40,7 +101,11 @@ else:
 if message := st.session_state.pop(IMPORT_MESSAGE, None):
     st.success(message)
 
+
 if record is not None:
+    scale = presentation.chart_scale()
+    who = ta.who_and_when(coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)
+    stem = assessment_io.export_stem(record)
     st.header(ta.SCORES_HEADER)
     for part in bank.parts:
         frame = assessment_scoring.scores_frame(assessment_scoring.element_scores(bank, record.answers, part=part.id))
@@ -49,12 +114,7 @@ if record is not None:
         if frame["n_scored"].sum() == 0:
             st.caption(ta.PART_NOT_SCORED)
             continue
-        radar_col, bar_col = st.columns(2)
-        radar_col.altair_chart(charts.radar_chart(frame), width="content")
-        bar_col.markdown(f"**{ta.RANKING_HEADER}**")
-        bar_col.altair_chart(charts.bar_chart(frame), width="content")
-        bar_col.markdown("  \n".join(assessment_tables.ranking_lines(frame)))
-        st.dataframe(assessment_tables.score_table(frame), hide_index=True, width="stretch")
+        _part_scores(part, frame, record=record, who=who, stem=stem, scale=scale)
 
     st.header(ta.NOTES_RESULTS_HEADER)
     notes = assessment_tables.notes_by_element(bank, record)
@@ -64,28 +124,21 @@ if record is not None:
         st.markdown(f"**{heading}**\n" + "\n".join(f"- *{label}* {text}" for label, text in lines))
 
     st.header(ta.HISTORY_HEADER)
-    history = storage.list_assessments(coalition=record.coalition)
-    st.dataframe(assessment_tables.history_table(history), hide_index=True, width="stretch")
-    st.subheader(ta.COMPARE_HEADER)
-    if len(history) < 2:
-        st.caption(ta.COMPARE_NEED_TWO)
-    else:
-        left, right = st.columns(2)
-        before = left.selectbox(ta.COMPARE_BEFORE, history, index=1, format_func=_label, key="ks_cmp_before")
-        after = right.selectbox(ta.COMPARE_AFTER, history, index=0, format_func=_label, key="ks_cmp_after")
-        before_label, after_label = ta.fmt_date(before.assessment_date), ta.fmt_date(after.assessment_date)
-        if before_label == after_label:
-            before_label, after_label = _label(before), _label(after)
-        scores = [assessment_scoring.scores_frame(assessment_scoring.element_scores(bank, storage.get_assessment(s.id).answers,
-                                                                    part=bank.parts[0].id)) for s in (before, after)]
-        comparison = assessment_scoring.compare_scores(*scores)
-        st.altair_chart(charts.comparison_chart(comparison, before_label=before_label, after_label=after_label),
-                        width="content")
-        st.dataframe(assessment_tables.comparison_table(comparison, before_label=before_label,
-                                                        after_label=after_label), hide_index=True, width="stretch")
+    try:
+        history = storage.list_assessments(coalition=record.coalition)
+        history_table = assessment_tables.history_table(history)
+        st.dataframe(history_table, hide_index=True, width="stretch")
+        blocks.csv_download(history_table, file_name=f"{stem}_{ta.HISTORY_FILE}.csv", key="ks_dl_history")
+        st.subheader(ta.COMPARE_HEADER)
+        if len(history) < 2:
+            st.caption(ta.COMPARE_NEED_TWO)
+        else:
+            _comparison(bank, history, coalition=record.coalition, stem=stem, scale=scale)
+    except storage.StorageError as exc:
+        st.error(ta.storage_error(exc.kind))
 
     st.header(ta.EXPORT_HEADER)
-    stem = assessment_io.export_stem(record)
+    st.caption(ta.EXPORT_ALL_NOTE)
     a, b, c = st.columns(3)
     a.download_button(ta.EXPORT_CSV, assessment_io.export_csv(bank, record), file_name=f"{stem}.csv",
                       mime="text/csv", key="ks_dl_csv")

@@ -7,7 +7,7 @@ from ks_data import perinatal_io as pio
 from ks_data import perinatal_tables as ptab
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
-from ks_data.ui import cached
+from ks_data.ui import blocks, cached
 
 LAST_RESULT = "_data_last_result"
 
@@ -42,6 +42,8 @@ if outcome is not None:
             st.write(tp.REPORT_NO_ISSUES)
         else:
             st.dataframe(outcome["report"], hide_index=True, width="stretch")
+            blocks.csv_download(outcome["report"], file_name=ptab.file_name("check_report", synthetic=False),
+                                key="dl_check_report")
 
 st.header(tp.ACTIVE_HEADING)
 data = None
@@ -66,6 +68,8 @@ if data is not None:
     st.caption(tp.ACTIVE_SOURCE.format(source=data.source_label))
     with st.expander(tp.PREVIEW_HEADING):
         st.dataframe(ptab.preview(data.frame), hide_index=True, width="stretch")
+        blocks.csv_download(ptab.preview_export(data.frame), synthetic=data.is_synthetic, key="dl_preview",
+                            file_name=ptab.file_name("preview", synthetic=data.is_synthetic))
 
 st.header(tp.UPLOAD_HEADING)
 with st.form("_data_upload", clear_on_submit=True):
@@ -90,4 +94,5 @@ else:
 with st.expander(tp.SCHEMA_HEADING):
     st.markdown(tp.SCHEMA_INTRO)
     st.dataframe(ptab.schema_table(), hide_index=True, width="stretch")
+    blocks.csv_download(ptab.schema_table(), file_name=ptab.file_name("schema", synthetic=False), key="dl_schema")
     st.markdown(tp.SCHEMA_NOTES)

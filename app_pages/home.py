@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from ks_data import overview
+from ks_data import paths
 from ks_data.texts import indicators as ti
-from ks_data.ui import blocks, state
+from ks_data.ui import blocks, cached, state
 
-catalogue = blocks.catalogue_or_stop()
+blocks.catalogue_or_stop()  # a Dutch error instead of tiles when the data are broken
 
 st.title(ti.HOME_TITLE)
 st.write(ti.HOME_INTRO)
 st.subheader(ti.HOME_TILES_HEADER)
 st.caption(ti.JUDGEMENT_LEGEND)
 
-tiles = overview.tiles(catalogue)
+tiles = cached.overview_tiles(str(paths.DATA_DIR))
 for indicator_type in ti.TYPE_HEADER:
     group = [tile for tile in tiles if tile.type == indicator_type]
     st.markdown(f"#### {ti.TYPE_HEADER[indicator_type]}")

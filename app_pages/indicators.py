@@ -13,19 +13,25 @@ catalogue = blocks.catalogue_or_stop()
 st.title(ti.INDICATORS_TITLE)
 st.write(ti.INDICATORS_INTRO)
 
-types = st.pills(
-    ti.FILTER_TYPE, list(ti.TYPE_HEADER), format_func=ti.TYPE_HEADER.get, selection_mode="multi", key="filter_type"
+type_choice = state.url_widget(
+    st.segmented_control, ti.FILTER_TYPE, [ti.FILTER_ALL, *ti.TYPE_SHORT], param="soort", default=ti.FILTER_ALL,
+    format_func={ti.FILTER_ALL: ti.FILTER_ALL_TYPES, **ti.TYPE_SHORT}.get, required=True,
 )
-periods = st.pills(
-    ti.FILTER_PERIOD, list(ti.PERIOD_LABEL), format_func=ti.PERIOD_LABEL.get, selection_mode="multi", key="filter_period"
+period_choice = state.url_widget(
+    st.segmented_control, ti.FILTER_PERIOD, [ti.FILTER_ALL, *ti.PERIOD_LABEL], param="fase", default=ti.FILTER_ALL,
+    format_func={ti.FILTER_ALL: ti.FILTER_ALL_PERIODS, **ti.PERIOD_LABEL}.get, required=True,
 )
-selected = catalogue.select(types=tuple(types), periods=tuple(periods))
+selected = catalogue.select(
+    types=() if type_choice == ti.FILTER_ALL else (type_choice,),
+    periods=() if period_choice == ti.FILTER_ALL else (period_choice,),
+)
 if not selected:
     st.info(ti.NO_MATCH)
     st.stop()
 
 with st.expander(ti.OVERVIEW_TABLE):
     st.dataframe(overview.overview_table(catalogue, selected), hide_index=True, width="stretch")
+    blocks.csv_download(overview.overview_data(catalogue, selected), file_name=ti.FILE_OVERVIEW, key="download_overview")
 
 names = {ind.id: f"{ind.number}. {ind.name}" for ind in selected}
 choice = state.bound_selectbox(ti.PICK_INDICATOR, list(names), key=state.INDICATOR, format_func=names.get)
@@ -50,19 +56,17 @@ with right:
 if indicator.caveat:
     st.warning(f"**{ti.CAVEAT_HEADER}.** {indicator.caveat}", icon=":material/warning:")
 
-frame = charts.history_frame(
-    catalogue.values_for(indicator.id),
-    unit=indicator.unit,
-    decimals=indicator.decimals,
-    series_names={s.id: s.name for s in indicator.series} or {indicator.id: indicator.short_name},
-)
-if frame["year"].nunique() > 1 or frame["series"].nunique() > 1:
+view = overview.history_view(catalogue, indicator, title=indicator.short_name)
+if view.frame["year"].nunique() > 1 or view.frame["series"].nunique() > 1:
     blocks.chart_with_source(
-        charts.history_chart(frame, title=indicator.short_name, unit=indicator.unit, scale=presentation.chart_scale()),
-        frame,
-        source=overview.source_text(catalogue, indicator),
-        file_name=f"kansrijke_start_{indicator.id}.csv",
+        charts.history_chart(view.frame, title=indicator.short_name, unit=indicator.unit, scale=presentation.chart_scale()),
+        view.data,
+        source=view.source,
+        file_name=view.file_name,
         key=f"download_{indicator.id}",
+        alt_text=view.alt_text,
+        explanation=view.explanation,
+        table=view.table,
     )
 else:
     st.info(ti.ONLY_ONE_YEAR.format(year=latest.year))
@@ -70,3 +74,8 @@ else:
 st.subheader(ti.HISTORY_HEADER)
 st.dataframe(overview.history_table(catalogue, indicator), hide_index=True, width="stretch")
 st.caption(tc.source_line(overview.source_text(catalogue, indicator)))
+blocks.csv_download(
+    overview.history_data(catalogue, indicator),
+    file_name=ti.FILE_ALL_YEARS.format(indicator=indicator.id),
+    key=f"download_all_years_{indicator.id}",
+)

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ks_data import geo, maps, paths, perinatal
+from ks_data import geo, paths, perinatal
 from ks_data import map_layers as ml
 from ks_data import map_values as mv
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
-from ks_data.ui import cached, state, widgets
+from ks_data.ui import blocks, cached, presentation, state, widgets
 
 CLICK_HANDLED = "_kaart_click_handled"
 
@@ -22,15 +22,16 @@ def _options(data_key: str) -> dict | None:
     return None
 
 
-def _handle_click(tooltip: str | None, *, geo_key: str, year: int, selected: str | None) -> None:
-    """A click on the national map selects that gemeente (its 2021 code) for every page."""
-    if not tooltip:
+def _handle_click(click: widgets.MapClick | None, *, geo_key: str, year: int, selected: str | None) -> None:
+    """A (new) click on the national map selects that gemeente (its 2021 code) for every page."""
+    if click is None:
         st.session_state.pop(CLICK_HANDLED, None)
         return
-    if tooltip == st.session_state.get(CLICK_HANDLED):
+    if click == st.session_state.get(CLICK_HANDLED):
         return
-    st.session_state[CLICK_HANDLED] = tooltip
-    codes = ml.data_codes_for(ml.clicked_gemeente(tooltip) or "", year=year, mapping=cached.gemeente_mapping(geo_key))
+    st.session_state[CLICK_HANDLED] = click
+    codes = ml.data_codes_for(ml.clicked_gemeente(click.tooltip) or "", year=year,
+                              mapping=cached.gemeente_mapping(geo_key))
     if codes and codes[0] != selected:
         state.set_selection(state.GEMEENTE, codes[0])
         st.rerun()
@@ -44,9 +45,12 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
         return
     try:
         pc4 = cached.map_pc4_layer(geo_key, data_key, indicator_id, period, selected, mode)
+        args = cached.map_pc4_args(geo_key, data_key, indicator_id, period, selected, mode)
     except Exception:  # noqa: BLE001
         st.error(tm.DATA_ERROR)
+        indicator_id = period = None
         pc4 = cached.map_pc4_layer(geo_key, data_key, None, None, selected, mode)
+        args = cached.map_pc4_args(geo_key, data_key, None, None, selected, mode)
     st.subheader(tm.PC4_HEADING.format(name=names[selected]))
     st.caption(tm.PC4_NOTE.format(pc4_year=geo.PC4_GEOMETRY_YEAR, year=geo.DATA_YEAR))
     if pc4.frame.empty:
@@ -57,14 +61,29 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
         source = f"{source}; {tm.SOURCE_DATA.format(source=pc4.source)}"
     col_map, col_table = st.columns([1, 1])
     with col_map:
-        widgets.folium_map(maps.pc4_map(pc4.frame), key=f"kaart_pc4_{selected}", height=520)
+        widgets.folium_map(args, key="kaart_pc4", height=520)
         widgets.source_caption(source, synthetic=pc4.is_synthetic)
     with col_table:
-        widgets.legend(pc4.legend, title=legend_title)
+        widgets.legend(pc4.legend, title=legend_title, scale=presentation.chart_scale())
         st.dataframe(pc4.table, hide_index=True, width="stretch", height=380)
-        st.download_button(tm.DOWNLOAD_PC4, pc4.table.to_csv(index=False, sep=";").encode("utf-8-sig"),
-                           file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "-"),
-                           mime="text/csv")
+        blocks.csv_download(pc4.data, key="kaart_pc4_csv", synthetic=pc4.is_synthetic,
+                            file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "geen",
+                                                                  period=period or "geen"))
+
+
+def _explain(indicator_id: str | None, period: str | None, data_source: str) -> None:
+    """What the coloured number is: definition, teller/noemer, unit, period and sources."""
+    if indicator_id and period:
+        st.caption(ml.explanation(perinatal.indicator(indicator_id), period=period, data_source=data_source))
+
+
+def _national_table(layer, *, indicator_id: str | None, period: str | None, year: int) -> None:
+    """Text alternative of the national map: every gemeente's values, with the CSV download of them."""
+    with st.expander(tm.NATIONAL_TABLE, icon=":material/table:"):
+        st.dataframe(layer.table, hide_index=True, width="stretch")
+        blocks.csv_download(layer.data, key="kaart_nl_csv", synthetic=layer.is_synthetic,
+                            file_name=tm.DOWNLOAD_NATIONAL_FILE.format(indicator=indicator_id or "geen",
+                                                                       period=period or "geen", year=year))
 
 
 def _map_page(geo_key: str) -> None:
@@ -80,21 +99,25 @@ def _map_page(geo_key: str) -> None:
     period = widgets.bound_selectbox(tm.PERIOD_LABEL, options["periods"] if options else [], state_key=state.PERIOD,
                                      widget_key="_kaart_periode", default=options["default_period"] if options else None,
                                      area=c_period)
-    mode = c_mode.radio(tm.COLOUR_BY_LABEL, [mv.MODE_VALUE, mv.MODE_COMPARISON], key="_kaart_kleur", horizontal=True,
-                        format_func={mv.MODE_VALUE: tm.COLOUR_BY_VALUE, mv.MODE_COMPARISON: tm.COLOUR_BY_COMPARISON}.get)
-    year = c_year.radio(tm.BOUNDARY_YEAR_LABEL, list(tm.BOUNDARY_YEARS), key="_kaart_jaar", horizontal=True,
-                        format_func=tm.BOUNDARY_YEARS.get)
+    colour = state.url_widget(c_mode.radio, tm.COLOUR_BY_LABEL, list(tm.COLOUR_OPTIONS), param="kleur",
+                              default="waarde", horizontal=True, format_func=tm.COLOUR_OPTIONS.get)
+    mode = mv.MODE_BY_PARAM[colour]
+    year = int(state.url_widget(c_year.radio, tm.BOUNDARY_YEAR_LABEL, [str(y) for y in tm.BOUNDARY_YEARS],
+                                param="grenzen", default=str(next(iter(tm.BOUNDARY_YEARS))), horizontal=True,
+                                format_func=lambda y: tm.BOUNDARY_YEARS[int(y)]))
     if options and options["is_synthetic"]:
         st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
     if not (indicator_id and period):
         indicator_id = period = None
     selected = state.get(state.GEMEENTE)
     try:
-        layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode, selected)
+        layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
+        args = cached.map_national_args(geo_key, data_key, indicator_id, period, year, mode)
     except Exception:  # noqa: BLE001 - show the boundaries without figures rather than nothing
         st.error(tm.DATA_ERROR)
         indicator_id = period = None
-        layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode, selected)
+        layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode)
+        args = cached.map_national_args(geo_key, data_key, None, None, year, mode)
     source = tm.SOURCE_GEMEENTEN.format(year=year)
     if layer.source:
         source = f"{source}; {tm.SOURCE_DATA.format(source=layer.source)}"
@@ -102,17 +125,20 @@ def _map_page(geo_key: str) -> None:
     st.subheader(tm.NATIONAL_HEADING)
     note = tm.BOUNDARY_NOTE.format(year=year, data_year=geo.DATA_YEAR)
     st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
+    _explain(indicator_id, period, layer.source)
     legend_title = tm.LEGEND_TITLE_VALUE.format(indicator=labels.get(indicator_id, ""), period=period or "") \
         if mode == mv.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
     col_map, col_legend = st.columns([4, 1])
     with col_map:
-        tooltip = widgets.folium_map(maps.gemeente_map(layer.frame), key="kaart_nl", height=600, clickable=True)
+        click = widgets.folium_map(args, key="kaart_nl", height=600, clickable=True,
+                                   overlay=cached.map_outline(geo_key, year, selected))
         widgets.source_caption(source, synthetic=layer.is_synthetic)
     with col_legend:
-        widgets.legend(layer.legend, title=legend_title)
+        widgets.legend(layer.legend, title=legend_title, scale=presentation.chart_scale())
         if mode == mv.MODE_VALUE:
             st.caption(tm.LEGEND_NOTE)
-    _handle_click(tooltip, geo_key=geo_key, year=year, selected=selected)
+    _national_table(layer, indicator_id=indicator_id, period=period, year=year)
+    _handle_click(click, geo_key=geo_key, year=year, selected=selected)
 
     st.divider()
     _pc4_section(geo_key, data_key, indicator_id=indicator_id, period=period, mode=mode, selected=selected,

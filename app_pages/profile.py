@@ -7,7 +7,7 @@ from ks_data import perinatal_tables as ptab
 from ks_data.charts import perinatal as pchart
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
-from ks_data.ui import cached, state, widgets
+from ks_data.ui import blocks, cached, presentation, state, widgets
 
 st.title(tp.PROFILE_TITLE)
 try:
@@ -42,23 +42,24 @@ if spine.empty:
 name = str(spine["area_name"].iloc[0])
 
 # --- overview: one tile per indicator, the spine chart and the table behind both --------------------
+scale = presentation.chart_scale()
 st.header(tp.OVERVIEW_HEADING.format(name=name, period=period))
-st.html(ptab.tiles_html(spine))
-widgets.source_caption(tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ptab.sources_text(spine)),
-                       synthetic=synthetic)
+overview_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ptab.sources_text(spine))
+st.html(ptab.tiles_html(spine, source=data.source_label))
+widgets.source_caption(overview_source, synthetic=synthetic)
 st.caption(tp.NATIONAL_NOTE.format(basis=tp.NATIONAL_BASIS[spine["national_basis"].iloc[0]]))
 
 st.subheader(tp.SPINE_HEADING)
-st.altair_chart(pchart.spine_chart(spine, name=name, period=period, synthetic=synthetic,
-                                   subtitle=ptab.spine_note(name)),
-                width="stretch")
-widgets.source_caption(data.source_label, synthetic=synthetic)
-st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["spine_chart"]), ptab.export_csv(spine, view="spine"),
-                   file_name=ptab.file_name("spine", synthetic=synthetic, code=code, period=period), mime="text/csv",
-                   key="dl_spine")
+blocks.chart_with_source(
+    pchart.spine_chart(spine, name=name, period=period, synthetic=synthetic, subtitle=ptab.spine_note(name),
+                       scale=scale),
+    ptab.export_frame(spine, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
+    file_name=ptab.file_name("spine", synthetic=synthetic, code=code, period=period),
+    alt_text=ptab.spine_alt(spine, name=name, period=period),
+    explanation=ptab.spine_explanation(spine, period=period), table=ptab.display(spine, view="spine"))
 st.dataframe(ptab.display(spine, view="overview"), hide_index=True, width="stretch")
-st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["overview"]), ptab.export_csv(spine, view="overview"),
-                   file_name=ptab.file_name("overview", synthetic=synthetic, code=code, period=period), mime="text/csv", key="dl_overview")
+blocks.csv_download(ptab.export_frame(spine, view="overview"), synthetic=synthetic, key="dl_overview",
+                    file_name=ptab.file_name("overview", synthetic=synthetic, code=code, period=period))
 
 # --- one indicator in detail: definition, trend, peers, PC4 areas ----------------------------------
 st.header(tp.INDICATOR_HEADING)
@@ -74,23 +75,25 @@ trend = cached.perinatal_trend(key, code, indicator_id)
 if trend.empty:
     st.info(tp.TREND_NONE)
 else:
-    st.altair_chart(pchart.trend_chart(trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
-                                       unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant),
-                    width="stretch")
-    widgets.source_caption(figure_source, synthetic=synthetic)
-    st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["trend"]), ptab.export_csv(trend, view="trend"),
-                       file_name=ptab.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code), mime="text/csv", key="dl_trend")
+    blocks.chart_with_source(
+        pchart.trend_chart(trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
+                           unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant, scale=scale),
+        ptab.export_frame(trend, view="trend"), source=figure_source, synthetic=synthetic, key="dl_trend",
+        file_name=ptab.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code),
+        alt_text=ptab.trend_alt(trend, indicator=ind.short_title, name=name),
+        explanation=ptab.rate_explanation(indicator_id, period=ptab.periods_text(trend)),
+        table=ptab.display(trend, view="trend"))
 
 st.subheader(tp.PEERS_HEADING)
 peers = cached.perinatal_peers(key, code, indicator_id, period)
 st.caption(ptab.peers_note(peers, name=name))
-st.altair_chart(pchart.forest_chart(peers, title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name,
-                                    period=period), unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code),
-                width="stretch")
-widgets.source_caption(figure_source, synthetic=synthetic)
-st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["peers"]), ptab.export_csv(peers, view="peers"),
-                   file_name=ptab.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period), mime="text/csv",
-                   key="dl_peers")
+blocks.chart_with_source(
+    pchart.forest_chart(peers, title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name, period=period),
+                        unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code, scale=scale),
+    ptab.export_frame(peers, view="peers"), source=figure_source, synthetic=synthetic, key="dl_peers",
+    file_name=ptab.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period),
+    alt_text=ptab.peers_alt(peers, indicator=ind.short_title, name=name, period=period),
+    explanation=ptab.rate_explanation(indicator_id, period=period), table=ptab.display(peers, view="peers"))
 
 st.subheader(tp.PC4_HEADING.format(name=name))
 pc4 = cached.perinatal_pc4(key, code, indicator_id, period)
@@ -99,7 +102,10 @@ if pc4.empty:
 else:
     st.caption(tp.PC4_NOTE)
     st.dataframe(ptab.display(pc4, view="pc4"), hide_index=True, width="stretch")
+    st.caption(ptab.rate_explanation(indicator_id, period=period))
     widgets.source_caption(figure_source, synthetic=synthetic)
-    st.download_button(tp.DOWNLOAD.format(what=tp.DOWNLOAD_WHAT["pc4"]), ptab.export_csv(pc4, view="pc4"),
-                       file_name=ptab.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code, period=period), mime="text/csv", key="dl_pc4")
+    blocks.csv_download(ptab.export_frame(pc4, view="pc4"), synthetic=synthetic, key="dl_pc4",
+                        file_name=ptab.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code,
+                                                 period=period))
 st.page_link("app_pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")
+st.page_link("app_pages/report.py", label=tp.REPORT_LINK, icon=":material/print:")

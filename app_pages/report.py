@@ -1,7 +1,100 @@
-"""Gemeenterapport: printable report of one gemeente (placeholder, being built)."""
+"""Gemeenterapport: one printable HTML report of the chosen gemeente (profile, PC4 table, denkraam result)."""
 
 import streamlit as st
 
-from ks_data.texts import pages as tp
+from ks_data import assessment, assessment_tables, paths, perinatal, storage
+from ks_data import map_values as mv
+from ks_data import municipality_report as mr
+from ks_data.texts import assessment as ta
+from ks_data.texts import common as tc
+from ks_data.texts import pages as tpages
+from ks_data.texts import perinatal as tp
+from ks_data.texts import report as tr
+from ks_data.ui import blocks, cached, state, widgets
 
-st.title(tp.REPORT)
+st.title(tpages.REPORT)
+try:
+    data = cached.active_perinatal()
+    key = cached.perinatal_key()
+    options = cached.perinatal_options(key)
+except perinatal.NoPerinatalData as exc:
+    st.info(exc.dutch())
+    st.stop()
+except Exception:  # noqa: BLE001 - a broken store must not show a traceback
+    st.error(tc.LOAD_ERROR)
+    st.stop()
+synthetic = data.is_synthetic
+if synthetic:
+    st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
+st.caption(tr.PAGE_INTRO)
+
+code = state.get(state.GEMEENTE)
+if not code:
+    st.info(tr.PICK, icon=":material/location_city:")
+    st.stop()
+left, right = st.columns(2)
+period = widgets.bound_selectbox(tr.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
+                                 widget_key="_rapport_periode", default=options["default_period"], area=left)
+labels = dict(options["indicators"])
+indicator_id = widgets.bound_selectbox(tr.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+                                       widget_key="_rapport_indicator", labels=labels, area=right)
+all_pc4 = st.toggle(tr.ALL_PC4, key="_rapport_alle_pc4")
+with_national = st.toggle(tr.WITH_NATIONAL, key="_rapport_landelijk")
+
+try:
+    spine = cached.perinatal_spine(key, code, period)
+    if spine.empty:
+        st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
+        st.stop()
+    name = str(spine["area_name"].iloc[0])
+    chosen = list(labels) if all_pc4 else [i for i in (indicator_id,) if i]
+    pc4 = tuple(mr.Pc4Table(perinatal.indicator(i), cached.perinatal_pc4(key, code, i, period)) for i in chosen)
+except Exception as exc:  # noqa: BLE001
+    st.error(tp.ERROR_RATES.format(detail=exc))
+    st.stop()
+
+pc4_map = None
+geo_key = cached.geo_cache_key()
+if geo_key and indicator_id:
+    try:  # the map snapshot is extra: without it the report still has the PC4 table
+        layer = cached.map_pc4_layer(geo_key, cached.map_data_key(), indicator_id, period, code, mv.MODE_VALUE)
+        pc4_map = mr.map_snapshot(layer, indicator_id=indicator_id,
+                                  title=tr.MAP_TITLE.format(indicator=labels[indicator_id], period=period))
+    except Exception:  # noqa: BLE001
+        st.caption(tr.MAP_UNAVAILABLE)
+
+national, national_source = None, ""
+if with_national:
+    catalogue = blocks.catalogue_or_stop()
+    national, national_source = mr.national_frame(catalogue), catalogue.document
+
+denkraam = None
+try:
+    bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
+    record = assessment_tables.latest_for_gemeente(name, code)
+except storage.StorageError as exc:
+    st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=ta.storage_error(exc.kind)))
+except assessment.ItemBankError as exc:
+    st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=f"{ta.ITEM_BANK_ERROR} {exc}"))
+else:
+    if record is None:
+        st.caption(tr.NO_DENKRAAM.format(name=name))
+    else:
+        denkraam = mr.Denkraam(bank, record)
+        st.caption(tr.DENKRAAM_FOUND.format(subtitle=ta.report_subtitle(
+            coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)))
+
+content = mr.ReportContent(code=code, name=name, period=period, profile=spine, data_source=data.source_label,
+                           synthetic=synthetic, pc4=pc4, pc4_map=pc4_map, national=national, national_source=national_source,
+                           denkraam=denkraam)
+try:
+    html = mr.report_html(content)
+except Exception as exc:  # noqa: BLE001 - a report that cannot be built must not show a traceback
+    st.error(tr.ERROR.format(detail=exc))
+    st.stop()
+
+st.download_button(tr.DOWNLOAD, html.encode("utf-8"), file_name=mr.file_name(code, period, synthetic=synthetic),
+                   mime="text/html", key="dl_rapport", icon=":material/print:", help=tr.DOWNLOAD_HELP)
+st.caption(tr.PRINT_HOW)
+st.subheader(tr.PREVIEW_HEADING)
+st.iframe(html, height=900, alt=tr.PREVIEW_ALT.format(name=name))

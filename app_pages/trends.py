@@ -2,41 +2,38 @@
 
 import streamlit as st
 
-from ks_data import overview, trends
+from ks_data import overview
 from ks_data.charts import indicators as charts
 from ks_data.texts import indicators as ti
-from ks_data.ui import blocks, presentation
+from ks_data.ui import blocks, presentation, state
 
 catalogue = blocks.catalogue_or_stop()
 
 st.title(ti.TRENDS_TITLE)
 st.write(ti.TRENDS_INTRO)
 
-# Coalitions (Tabel 1)
+# Coalitions (Tabel 1); the denominator is part of the link
 st.header(ti.COALITIONS_HEADER)
-denominator = st.segmented_control(
-    ti.DENOMINATOR_CHOICE,
-    list(ti.DENOMINATOR_LABEL),
-    format_func=ti.DENOMINATOR_LABEL.get,
-    default="impuls",
-    required=True,
-    key="coalition_denominator",
+denominator = state.url_widget(
+    st.segmented_control, ti.DENOMINATOR_CHOICE, list(ti.DENOMINATOR_LABEL), param="noemer", default="impuls",
+    format_func=ti.DENOMINATOR_LABEL.get, required=True,
 )
-shares = trends.coalition_shares(catalogue.coalitions, denominator=denominator)
-coalitions = catalogue.get("coalitions")
+coalitions = overview.coalition_view(catalogue, denominator=denominator)
 blocks.chart_with_source(
     charts.coalition_chart(
-        shares,
+        coalitions.frame,
         subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator]),
         scale=presentation.chart_scale(),
     ),
-    shares,
-    source=overview.source_text(catalogue, coalitions),
-    file_name=f"kansrijke_start_coalities_{denominator}.csv",
+    coalitions.data,
+    source=coalitions.source,
+    file_name=coalitions.file_name,
     key="download_coalitions",
+    alt_text=coalitions.alt_text,
+    explanation=coalitions.explanation,
+    table=coalitions.table,
 )
-st.caption(f"{ti.STATUS_OTHER_NOTE[denominator]} {ti.COALITIONS_NOTE}")
-st.dataframe(trends.coalition_table(shares), hide_index=True, width="stretch")
+st.caption(ti.COALITIONS_NOTE)
 
 # Big2 and kraamzorg: all stated years of each series
 for indicator_id, header, title, note in (
@@ -45,18 +42,16 @@ for indicator_id, header, title, note in (
 ):
     indicator = catalogue.get(indicator_id)
     st.header(header)
-    frame = charts.history_frame(
-        catalogue.values_for(indicator_id),
-        unit=indicator.unit,
-        decimals=indicator.decimals,
-        series_names={s.id: s.name for s in indicator.series} or {indicator.id: indicator.short_name},
-    )
+    view = overview.history_view(catalogue, indicator, title=title)
     blocks.chart_with_source(
-        charts.history_chart(frame, title=title, unit=indicator.unit, scale=presentation.chart_scale()),
-        frame,
-        source=overview.source_text(catalogue, indicator),
-        file_name=f"kansrijke_start_{indicator_id}.csv",
+        charts.history_chart(view.frame, title=title, unit=indicator.unit, scale=presentation.chart_scale()),
+        view.data,
+        source=view.source,
+        file_name=view.file_name,
         key=f"download_{indicator_id}",
+        alt_text=view.alt_text,
+        explanation=view.explanation,
+        table=view.table,
     )
     if note:
         st.caption(note)

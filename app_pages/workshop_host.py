@@ -6,8 +6,11 @@ from ks_data import assessment_group, assessment_tables, storage, storage_worksh
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
+from ks_data.ui import blocks, presentation, state
 
 REFRESH_SECONDS = 3
+HOST_SCALE = 1.2  # the shared screen is read from across the room; presentation mode enlarges further
+URL_PART = "onderdeel"
 
 st.title(ta.HOST_TITLE)
 bank = form.item_bank_or_stop()
@@ -49,11 +52,11 @@ if title:
     st.subheader(title)
 left, right = st.columns([1, 2])
 left.metric(ta.HOST_CODE_LABEL, code)
-right.markdown(ta.host_join_hint(code=code))
+right.markdown(ta.host_join_hint(code=code, address=form.join_address(code)))
 right.button(ta.HOST_CLOSE, on_click=form.set_host_code, args=(None,), key="ks_host_close")
-part = st.segmented_control(ta.HOST_PART, [p.id for p in bank.parts], default=bank.parts[0].id, required=True,
-                            format_func=lambda pid: next(p.title for p in bank.parts if p.id == pid),
-                            key="ks_host_part")
+titles = {p.id: p.title for p in bank.parts}
+part = state.url_widget(st.segmented_control, ta.HOST_PART, list(titles), param=URL_PART, default=bank.parts[0].id,
+                        format_func=titles.get, required=True)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -75,9 +78,15 @@ def live_result() -> None:
     by_participant = {str(pid): a for pid, a in answers.items()}
     summary = assessment_group.group_summary(bank, by_participant, part=part)
     individual = assessment_group.participant_scores(bank, by_participant, part=part)
-    st.altair_chart(charts.group_chart(summary, individual, scale=1.2), width="content")
-    st.table(assessment_tables.group_table(summary), hide_index=True)
-    st.caption(ta.HOST_SPREAD_NOTE)
+    table = assessment_tables.group_table(summary)
+    blocks.chart_with_source(
+        charts.group_chart(summary, individual, scale=max(HOST_SCALE, presentation.chart_scale())),
+        assessment_tables.group_data(summary), source=ta.group_source(code=code, title=title, n=len(people)),
+        file_name=f"workshop_{code}_{part}.csv", key="ks_dl_group", table=table,
+        alt_text=ta.group_alt(part=titles[part], n=len(people),
+                              means=assessment_tables.score_list(summary["short_title"], summary["mean"])),
+        explanation=ta.group_explanation(part=titles[part]))
+    st.table(table, hide_index=True)
 
 
 live_result()

@@ -349,6 +349,9 @@ def run(args: argparse.Namespace) -> tuple[list[tuple[str, str, str, bool | None
     (work / "bare_nav.py").write_text(BARE_NAV, encoding="utf-8")
     env = {**os.environ, "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite"),
            "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
+    env.pop("MALLOC_ARENA_MAX", None)
+    if args.malloc_arena_max:  # as `make run` starts the server (see the Makefile); 0 = glibc's default
+        env["MALLOC_ARENA_MAX"] = str(args.malloc_arena_max)
     paths = url_paths()
     machine_line = machine()
     app, bare = Server(PROJECT / "app.py", env), Server(work / "bare.py", env)
@@ -432,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--session-ttl", type=int, default=None,
                         help="server.disconnectedSessionTTL for the memory run (default: Streamlit's 120 s)")
     parser.add_argument("--only-memory", action="store_true", help="run only the memory measurement")
+    parser.add_argument("--malloc-arena-max", type=int, default=int(os.environ.get("MALLOC_ARENA_MAX", 2)),
+                        help="MALLOC_ARENA_MAX for every server (default 2, as `make run`; 0 = glibc default)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     rows, machine_line = run(args)

@@ -1,4 +1,4 @@
-"""Display tables of the self-assessment (Dutch column names, nl-formatted numbers) for pages and tests."""
+"""Tables of the self-assessment: screen tables (nl-formatted), download frames (numbers), latest per gemeente."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ks_data import storage
 from ks_data.assessment import NOTE_KINDS, AssessmentRecord, ItemBank
 from ks_data.assessment_scoring import ranked
 from ks_data.texts import assessment as ta
@@ -95,3 +96,122 @@ def notes_by_element(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str
         if filled:
             result.append((ta.element_heading(number=element.number, title=element.title), filled))
     return result
+
+
+# --- download frames: exactly the numbers behind a chart, Dutch column names, numbers as numbers ---
+
+
+def _floats(values: Iterable[object]) -> list[float | None]:
+    return [_na(v) for v in values]
+
+
+def scores_data(frame: pd.DataFrame, *, record: AssessmentRecord) -> pd.DataFrame:
+    """Element scores of one assessment (scores_frame) with the coalition, gemeente and date on every row.
+
+    >>> from datetime import date
+    >>> f = pd.DataFrame({"number": [1], "short_title": ["Doelen"], "score": [2.5], "n_scored": [2], "n_items": [6],
+    ...                   "n_dont_know": [1], "n_open": [3], "rank": [1]})
+    >>> r = AssessmentRecord(coalition="C", gemeente="Ede", assessment_date=date(2026, 3, 1))
+    >>> [str(v) for v in scores_data(f, record=r).iloc[0]]
+    ['C', 'Ede', '01-03-2026', '1', 'Doelen', '2.5', '2', '6', '1', '3', '1']
+    """
+    return pd.DataFrame({
+        ta.COLUMN_COALITION: record.coalition,
+        ta.COLUMN_GEMEENTE: record.gemeente,
+        ta.COLUMN_DATE: ta.fmt_date(record.assessment_date),
+        ta.COLUMN_NUMBER: frame["number"].astype(int).tolist(),
+        ta.COLUMN_ELEMENT: frame["short_title"].tolist(),
+        ta.COLUMN_SCORE: _floats(frame["score"]),
+        ta.COLUMN_SCORED: frame["n_scored"].astype(int).tolist(),
+        ta.COLUMN_ITEMS: frame["n_items"].astype(int).tolist(),
+        ta.COLUMN_DONT_KNOW: frame["n_dont_know"].astype(int).tolist(),
+        ta.COLUMN_OPEN: frame["n_open"].astype(int).tolist(),
+        ta.COLUMN_RANK: pd.array([None if pd.isna(r) else int(r) for r in frame["rank"]], dtype="Int64"),
+    })
+
+
+def ranking_data(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rank, element and score from highest to lowest (the bar chart); unscored elements last, no rank."""
+    data = ranked(frame)
+    return pd.DataFrame({
+        ta.COLUMN_RANK: pd.array([None if pd.isna(r) else int(r) for r in data["rank"]], dtype="Int64"),
+        ta.COLUMN_ELEMENT: data["short_title"].tolist(),
+        ta.COLUMN_SCORE: _floats(data["score"]),
+    })
+
+
+def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`ranking_data` formatted for the screen ('3,5', 'nog geen score')."""
+    data = ranking_data(frame)
+    data[ta.COLUMN_RANK] = ["" if pd.isna(r) else str(r) for r in data[ta.COLUMN_RANK]]
+    data[ta.COLUMN_SCORE] = [ta.fmt_score(v) for v in data[ta.COLUMN_SCORE]]
+    return data
+
+
+def comparison_data(comparison: pd.DataFrame, *, before_label: str, after_label: str) -> pd.DataFrame:
+    """compare_scores output with numbers: element, score at each moment, change (later minus earlier)."""
+    return pd.DataFrame({
+        ta.COLUMN_ELEMENT: comparison["short_title"].tolist(),
+        ta.COLUMN_SCORE_AT.format(moment=before_label): _floats(comparison["score_before"]),
+        ta.COLUMN_SCORE_AT.format(moment=after_label): _floats(comparison["score_after"]),
+        ta.COLUMN_CHANGE: _floats(comparison["change"]),
+    })
+
+
+def group_data(summary: pd.DataFrame) -> pd.DataFrame:
+    """Workshop group result per element (assessment_group.group_summary) with numbers, for the download."""
+    return pd.DataFrame({
+        ta.COLUMN_ELEMENT: summary["short_title"].tolist(),
+        ta.COLUMN_PARTICIPANTS: summary["n_participants"].astype(int).tolist(),
+        ta.COLUMN_MEAN: _floats(summary["mean"]),
+        ta.COLUMN_SD: _floats(summary["sd"]),
+        ta.COLUMN_MIN: _floats(summary["min"]),
+        ta.COLUMN_MAX: _floats(summary["max"]),
+        ta.COLUMN_DONT_KNOW: summary["n_dont_know"].astype(int).tolist(),
+    })
+
+
+def score_list(labels: Iterable[str], values: Iterable[object]) -> str:
+    """'Doelen 3,5; Monitoring nog geen score' for alt texts.
+
+    >>> score_list(["a", "b"], [3.5, None])
+    'a 3,5; b nog geen score'
+    """
+    return "; ".join(f"{label} {ta.fmt_score(_na(v))}" for label, v in zip(labels, values))
+
+
+def change_list(comparison: pd.DataFrame) -> str:
+    """'Doelen 1,5 → 3,5; ...' for the alt text of a comparison."""
+    rows = zip(comparison["short_title"], comparison["score_before"], comparison["score_after"])
+    return "; ".join(f"{t} {ta.fmt_score(_na(b))} → {ta.fmt_score(_na(a))}" for t, b, a in rows)
+
+
+# --- the latest result of a gemeente (for the printable municipality report) ---
+
+
+def gemeente_key(name: str) -> str:
+    """Case-, space- and prefix-insensitive gemeente name: 'Gemeente  Utrecht' and 'utrecht' match.
+
+    >>> gemeente_key("  Gemeente  's-Hertogenbosch "), gemeente_key("UTRECHT")
+    ("'s-hertogenbosch", 'utrecht')
+    """
+    key = " ".join((name or "").split()).casefold()
+    return key.removeprefix("gemeente ").strip()
+
+
+def latest_for_gemeente(*names: str) -> AssessmentRecord | None:
+    """The most recent self-assessment with at least one answer whose gemeente matches one of ``names``.
+
+    Saved assessments hold the gemeente as typed, so names are compared with :func:`gemeente_key`; pass the
+    name and, if wanted, the code (``latest_for_gemeente("Utrecht", "GM0344")``). Newest assessment date
+    wins, then the last changed. No (non-empty) name gives None.
+
+    Raises:
+        storage.StorageError: the database cannot be read (``kind`` names the problem).
+    """
+    wanted = {gemeente_key(name) for name in names} - {""}
+    if not wanted:
+        return None
+    match = next((s for s in storage.list_assessments()  # newest date first, then last changed
+                  if s.n_answers > 0 and gemeente_key(s.gemeente) in wanted), None)
+    return None if match is None else storage.get_assessment(match.id)

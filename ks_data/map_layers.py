@@ -7,7 +7,7 @@ Pure functions: the page passes cached shapes/rates in and gets back a ``Layer``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -35,13 +35,15 @@ class IndicatorFormat:
 
 @dataclass(frozen=True)
 class Layer:
-    """A map layer ready to draw: features (GeoDataFrame), legend items, table, synthetic flag, source."""
+    """A map layer ready to draw: features (GeoDataFrame), legend items, screen table, synthetic flag,
+    source, and ``data``: the same areas with numbers as numbers for the CSV download."""
 
     frame: gpd.GeoDataFrame
     legend: list[tuple[str, str]]
     table: pd.DataFrame
     is_synthetic: bool
     source: str
+    data: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def empty_rates() -> pd.DataFrame:
@@ -54,7 +56,8 @@ def _finish(frame: gpd.GeoDataFrame, *, mode: str, fmt: IndicatorFormat, breaks,
     table = mv.area_table(frame, unit=fmt.unit, decimals=fmt.decimals, with_code=with_code)
     synthetic = bool(frame["is_synthetic"].fillna(False).astype(bool).any())
     sources = [s for s in frame["source"].dropna().astype(str).unique() if s]
-    return Layer(frame, legend, table, synthetic, "; ".join(sources))
+    data = mv.export_table(frame, unit=fmt.unit, with_code=with_code)
+    return Layer(frame, legend, table, synthetic, "; ".join(sources), data)
 
 
 def national_layer(
@@ -73,19 +76,35 @@ def national_layer(
     selected 2021 gemeente is outlined on its 2023 successor.
     """
     values = rates
-    selected = selected_2021
-    if year != geo.DATA_YEAR:
-        values = mv.transfer_to_2023(rates, mapping, multiplier=fmt.multiplier,
-                                     polarity=fmt.polarity) if len(rates) else rates
-        if selected_2021:
-            hit = mapping.loc[mapping["gemeentecode_2021"] == selected_2021, "gemeentecode_2023"]
-            selected = str(hit.iloc[0]) if len(hit) else None
+    if year != geo.DATA_YEAR and len(rates):
+        values = mv.transfer_to_2023(rates, mapping, multiplier=fmt.multiplier, polarity=fmt.polarity)
+    selected = shown_code(selected_2021, year=year, mapping=mapping)
     has_value = ~values["suppressed"].astype("boolean").fillna(False).astype(bool) if len(values) else None
     breaks = mv.quantile_breaks(values.loc[has_value, "value"], decimals=fmt.decimals) if len(values) else []
     frame = mv.layer_frame(shapes, values, key="gemeentecode", name_column="gemeentenaam", mode=mode,
                            unit=fmt.unit, decimals=fmt.decimals, breaks=breaks, selected=selected)
     frame["tooltip"] = [t.replace("</b>", f"</b> ({code})", 1) for t, code in zip(frame["tooltip"], frame["area_code"])]
     return _finish(frame, mode=mode, fmt=fmt, breaks=breaks)
+
+
+def shown_code(code_2021: str | None, *, year: int, mapping: pd.DataFrame) -> str | None:
+    """The gemeente on the map of boundary ``year`` that holds the 2021 gemeente ``code_2021``.
+
+    >>> m = pd.DataFrame({"gemeentecode_2021": ["GM0398"], "gemeentecode_2023": ["GM1980"]})
+    >>> shown_code("GM0398", year=2023, mapping=m), shown_code("GM0398", year=2021, mapping=m)
+    ('GM1980', 'GM0398')
+    """
+    if not code_2021 or year == geo.DATA_YEAR:
+        return code_2021
+    hit = mapping.loc[mapping["gemeentecode_2021"] == code_2021, "gemeentecode_2023"]
+    return str(hit.iloc[0]) if len(hit) else None
+
+
+def selected_outline(shapes: gpd.GeoDataFrame, *, year: int, mapping: pd.DataFrame,
+                     selected_2021: str | None) -> gpd.GeoDataFrame:
+    """The polygon(s) to outline for the selected 2021 gemeente on the map of boundary ``year`` (may be empty)."""
+    code = shown_code(selected_2021, year=year, mapping=mapping)
+    return shapes.loc[shapes["gemeentecode"] == code, ["gemeentecode", "geometry"]]
 
 
 def pc4_layer(shapes: gpd.GeoDataFrame, rates: pd.DataFrame, *, fmt: IndicatorFormat, mode: str = mv.MODE_VALUE) -> Layer:
@@ -129,6 +148,17 @@ def data_codes_for(code: str, *, year: int, mapping: pd.DataFrame) -> list[str]:
         parts.remove(code)
         parts.insert(0, code)
     return parts
+
+
+def explanation(indicator, *, period: str, data_source: str) -> str:
+    """Dutch caption explaining the mapped number: definition, teller/noemer, unit, period and sources.
+
+    ``indicator`` is a ks_data.perinatal.PerinatalIndicator (or anything with those attributes).
+    """
+    return tm.EXPLAIN.format(title=indicator.title, definition=indicator.definition,
+                             numerator=indicator.numerator_label, denominator=indicator.denominator_label,
+                             unit=indicator.unit, period=period, definition_source=indicator.source,
+                             data_source=data_source or "-")
 
 
 def format_of(indicator) -> IndicatorFormat:

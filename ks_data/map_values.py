@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
 MODE_VALUE = "value"
 MODE_COMPARISON = "comparison"
+# Values of the page's ?kleur= URL parameter -> colour mode.
+MODE_BY_PARAM = {"waarde": MODE_VALUE, "vergelijking": MODE_COMPARISON}
 # ColorBrewer YlGnBu (5 classes): sequential and colour-blind safe; darker = higher value.
 SEQUENTIAL = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
-NO_DATA_COLOUR = "#d4d4d4"
+NO_DATA_COLOUR = "#969696"  # mid grey: apart from every map colour, also with colour-blindness (docs/ACCESSIBILITY.md)
 COMPARISON_ORDER = ("better", "similar", "worse", "higher", "lower", "not_compared")
 RATE_COLUMNS = ("area_code", "area_name", "period", "numerator", "denominator", "value", "lower", "upper",
                 "suppressed", "suppression_reason", "comparison", "is_synthetic", "source")
@@ -239,4 +241,35 @@ def area_table(frame: pd.DataFrame, *, unit: str, decimals: int, with_code: bool
                             for c, nd in zip(rows["comparison"], rows["no_data"])],
         tm.COL_NOTE: note,
     })
+    return table if with_code else table.drop(columns=[tm.COL_CODE])
+
+
+def export_table(frame: pd.DataFrame, *, unit: str, with_code: bool = True) -> pd.DataFrame:
+    """The areas of a layer for download: the figures behind map and table as numbers, Dutch column names.
+
+    Suppressed areas keep their row (with the reason) but no figures, so nothing hidden on screen is
+    exported.
+    """
+    rows = frame.sort_values("area_name", key=lambda s: s.astype(str).str.lower())
+    shown = ~rows["no_data"].astype(bool)
+
+    def numbers(column: str) -> pd.Series:
+        return pd.to_numeric(rows[column], errors="coerce").where(shown).astype(float).to_numpy()
+
+    suffix = f" ({unit})" if unit else ""
+    table = pd.DataFrame({
+        tm.COL_AREA: rows["area_name"].astype(str).to_numpy(),
+        tm.COL_CODE: rows["area_code"].astype(str).to_numpy(),
+        tm.COL_PERIOD: rows["period"].astype("string").fillna("").to_numpy(),
+        tm.COL_NUMERATOR: numbers("numerator"),
+        tm.COL_DENOMINATOR: numbers("denominator"),
+        tm.COL_VALUE + suffix: numbers("value"),
+        tm.COL_LOWER + suffix: numbers("lower"),
+        tm.COL_UPPER + suffix: numbers("upper"),
+        tm.COL_COMPARISON: [tm.COMPARISON_LABELS.get(c, "") if isinstance(c, str) and ok else ""
+                            for c, ok in zip(rows["comparison"], shown)],
+        tm.COL_NOTE: [str(r) if not ok else "" for r, ok in zip(rows["suppression_reason"], shown)],
+    })
+    if "parts" in rows.columns and rows["parts"].fillna("").astype(str).str.len().gt(0).any():
+        table[tm.COL_PARTS] = rows["parts"].fillna("").astype(str).to_numpy()
     return table if with_code else table.drop(columns=[tm.COL_CODE])

@@ -8,6 +8,7 @@ and the legend is drawn in Streamlit. This module touches no ``st.*``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -132,6 +133,53 @@ def gemeente_map(layer: gpd.GeoDataFrame, *, height: int = 560) -> folium.Map:
 def pc4_map(layer: gpd.GeoDataFrame, *, height: int = 560) -> folium.Map:
     """Map of the PC4 areas of one gemeente with the CBS/ESRI attribution."""
     return area_map(layer, attribution=tm.ATTRIBUTION_PC4, name="pc4", height=height, weight=0.8)
+
+
+def component_args(fmap: folium.Map) -> dict[str, object]:
+    """The arguments the streamlit-folium frontend draws ``fmap`` from (script, header, html, links, id).
+
+    Rendering a folium map (Jinja templates, GeoJSON) is the slow part of showing it, so the page caches
+    this result per layer (``ui.cached``) and ``ui.widgets.folium_map`` only sends it. Uses the helpers
+    of the pinned streamlit-folium (requirements.txt) that its own ``st_folium`` uses; imported here,
+    not at app start, so pages without a map do not load folium.
+    """
+    import streamlit_folium as sf
+
+    fmap.get_root().render()
+    html = sf._get_html(fmap)  # before _get_map_string, which renames the map's elements
+    header = sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    css: list[str] = []
+    js: list[str] = []
+    for element in _walk(fmap):
+        css += [href for _, href in getattr(element, "default_css", [])]
+        js += [src for _, src in getattr(element, "default_js", [])]
+    return {"script": script, "header": header, "html": html, "id": sf.get_full_id(fmap),
+            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
+            "digest": hashlib.sha256(script.encode("utf-8")).hexdigest()[:16]}
+
+
+def _walk(element):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
+
+
+def outline_script(layer: gpd.GeoDataFrame) -> str | None:
+    """JavaScript that draws ``layer``'s polygons as a thick black outline on an already drawn map.
+
+    streamlit-folium's frontend runs it as a 'feature group' without redrawing the map, so selecting
+    another gemeente only swaps this outline. Not clickable: clicks reach the gemeente below.
+    """
+    if layer is None or not len(layer):
+        return None
+    geojson = layer[["geometry"]].to_json(drop_id=True)
+    style = json.dumps({"color": "#000000", "weight": 3.5, "fill": False, "interactive": False})
+    return (f"var feature_group_feature_group_0 = L.geoJson({geojson}, {{style: function() {{ return {style}; }}, "
+            f"interactive: false}});\n"
+            "map_div.addLayer(feature_group_feature_group_0);\n"
+            "window.feature_group = window.feature_group || [];\n"
+            "window.feature_group.push(feature_group_feature_group_0);\n")
 
 
 def geometry_bytes(fmap: folium.Map) -> int:

@@ -1,4 +1,4 @@
-"""Ready-to-show views of the national indicators: tiles for Start, tables for the indicator page."""
+"""Ready-to-show views of the national indicators: tiles for Start, tables and charts for the indicator pages."""
 
 from __future__ import annotations
 
@@ -6,14 +6,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ks_data.charts import indicators as charts
 from ks_data.indicators import Catalogue, Indicator
 from ks_data.texts import common as tc
 from ks_data.texts import indicators as ti
-from ks_data.trends import latest_value, trend_direction
+from ks_data.trends import (
+    Denominator,
+    LatestValue,
+    coalition_data,
+    coalition_shares,
+    coalition_table,
+    latest_value,
+    trend_direction,
+)
 
 JUDGEMENT_COLOURS = {
     "better": "#0072B2",
-    "worse": "#D55E00",
+    "worse": "#B34D00",  # Okabe-Ito vermilion darkened to 5.3:1 on white (WCAG AA for text)
     "same": "#6E6E6E",
     "higher": "#6E6E6E",
     "lower": "#6E6E6E",
@@ -41,16 +50,50 @@ class Tile:
     source: str
 
 
+@dataclass(frozen=True)
+class ChartView:
+    """A chart's data with everything that explains it (the arguments of blocks.chart_with_source).
+
+    ``frame`` is what the chart builder plots, ``data`` the same rows for download (Dutch column names,
+    plain numbers), ``table`` the same rows formatted for the screen (the chart's text alternative).
+    """
+
+    frame: pd.DataFrame
+    data: pd.DataFrame
+    table: pd.DataFrame
+    alt_text: str
+    explanation: str
+    source: str
+    file_name: str
+
+
 def source_text(catalogue: Catalogue, indicator: Indicator) -> str:
     """'RIVM, Monitor Kansrijke Start 2021, <section>; <organisation>'."""
     return f"{catalogue.document}, {indicator.section}; {indicator.source_org}"
+
+
+def number_help(catalogue: Catalogue, indicator: Indicator, latest: LatestValue) -> str:
+    """Tooltip of a headline figure: teller, noemer, year (and the year compared with) and source."""
+    previous = "" if latest.previous_year is None else ti.NUMBER_HELP_PREVIOUS.format(year=latest.previous_year)
+    return ti.NUMBER_HELP.format(
+        numerator=indicator.numerator,
+        denominator=indicator.denominator,
+        year=latest.year,
+        previous=previous,
+        source=source_text(catalogue, indicator),
+    )
+
+
+def _latest(catalogue: Catalogue, indicator: Indicator) -> LatestValue | None:
+    values = catalogue.values_for(indicator.id, series=indicator.main_series)
+    return latest_value(values, polarity=indicator.polarity, decimals=indicator.decimals)
 
 
 def tiles(catalogue: Catalogue) -> list[Tile]:
     """One tile per indicator: latest value, its year and the change since the previous stated year."""
     out = []
     for ind in catalogue.indicators:
-        latest = latest_value(catalogue.values_for(ind.id, series=ind.main_series), polarity=ind.polarity, decimals=ind.decimals)
+        latest = _latest(catalogue, ind)
         if latest is None:
             continue
         direction = None
@@ -72,47 +115,130 @@ def tiles(catalogue: Catalogue) -> list[Tile]:
                 judgement_text=ti.JUDGEMENT_LABEL[latest.judgement],
                 colour=JUDGEMENT_COLOURS[latest.judgement],
                 since_text=since,
-                help_text=f"{ti.LABEL_NUMERATOR}: {ind.numerator}\n\n{ti.LABEL_DENOMINATOR}: {ind.denominator}",
+                help_text=number_help(catalogue, ind, latest),
                 source=source_text(catalogue, ind),
             )
         )
     return out
 
 
-def overview_table(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
-    """One row per indicator with its latest value, for the filtered overview on the indicator page."""
+def overview_data(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
+    """One row per indicator with its latest value as a plain number (the overview's download).
+
+    Returns:
+        Columns Nr., Indicator, Soort, Periode, Jaar, Waarde, Eenheid, Bron (sectie).
+    """
     rows = []
     for ind in indicators:
-        latest = latest_value(catalogue.values_for(ind.id, series=ind.main_series), polarity=ind.polarity, decimals=ind.decimals)
+        latest = _latest(catalogue, ind)
         rows.append(
             {
                 ti.COL_NUMBER: ind.number,
                 ti.COL_NAME: ind.name,
-                ti.COL_TYPE: ind.type,
+                ti.COL_TYPE: ti.TYPE_SHORT[ind.type],
                 ti.COL_PERIOD: period_text(ind),
                 ti.COL_YEAR: None if latest is None else latest.year,
-                ti.COL_VALUE: None if latest is None else tc.fmt_value(latest.value, unit=ind.unit, decimals=ind.decimals),
+                ti.COL_VALUE: None if latest is None else latest.value,
+                ti.COL_UNIT: ind.unit,
                 ti.COL_SOURCE: source_text(catalogue, ind),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame[ti.COL_YEAR] = frame[ti.COL_YEAR].astype("Int64")
+    return frame
 
 
-def history_table(catalogue: Catalogue, indicator: Indicator) -> pd.DataFrame:
-    """All stated values of one indicator with counts, spread and notes (Dutch column names)."""
+def overview_table(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
+    """:func:`overview_data` for the screen: the value formatted in its unit (e.g. '1,8 per 1000')."""
+    table = overview_data(catalogue, indicators).drop(columns=ti.COL_UNIT)
+    table[ti.COL_VALUE] = [
+        tc.fmt_value(value, unit=ind.unit, decimals=ind.decimals) for value, ind in zip(table[ti.COL_VALUE], indicators)
+    ]
+    return table
+
+
+def history_data(catalogue: Catalogue, indicator: Indicator) -> pd.DataFrame:
+    """All stated values of one indicator as plain numbers, with counts, spread and notes (the download).
+
+    Returns:
+        Columns Reeks, Jaar, Waarde, Eenheid, Teller, Noemer, Spreiding laagste, Spreiding hoogste,
+        Bron (sectie), Toelichting.
+    """
     values = catalogue.values_for(indicator.id)
     names = {s.id: s.name for s in indicator.series}
     return pd.DataFrame(
         {
             ti.COL_SERIES: [names.get(s, indicator.short_name) for s in values["series"]],
             ti.COL_YEAR: values["year"].astype(int),
-            ti.COL_VALUE: [tc.fmt_value(v, unit=indicator.unit, decimals=indicator.decimals) for v in values["value"]],
-            ti.COL_N: [tc.fmt_number(v) for v in values["numerator"]],
-            ti.COL_DENOMINATOR: [tc.fmt_number(v) for v in values["denominator"]],
-            ti.COL_RANGE: [_range_text(lo, hi, indicator.unit) for lo, hi in zip(values["range_min"], values["range_max"])],
+            ti.COL_VALUE: values["value"].astype(float),
+            ti.COL_UNIT: indicator.unit,
+            ti.COL_N: values["numerator"].astype("Int64"),
+            ti.COL_DENOMINATOR: values["denominator"].astype("Int64"),
+            ti.COL_RANGE_MIN: values["range_min"].astype("float64"),
+            ti.COL_RANGE_MAX: values["range_max"].astype("float64"),
             ti.COL_SOURCE: values["source_ref"].astype(str),
             ti.COL_NOTE: [_note(n, d) for n, d in zip(values["note"], values["value_derived"])],
         }
+    )
+
+
+def history_table(catalogue: Catalogue, indicator: Indicator) -> pd.DataFrame:
+    """:func:`history_data` for the screen: values, counts and spread formatted the Dutch way."""
+    data = history_data(catalogue, indicator)
+    unit, decimals = indicator.unit, indicator.decimals
+    return pd.DataFrame(
+        {
+            ti.COL_SERIES: data[ti.COL_SERIES],
+            ti.COL_YEAR: data[ti.COL_YEAR],
+            ti.COL_VALUE: [tc.fmt_value(v, unit=unit, decimals=decimals) for v in data[ti.COL_VALUE]],
+            ti.COL_N: [tc.fmt_number(v) for v in data[ti.COL_N]],
+            ti.COL_DENOMINATOR: [tc.fmt_number(v) for v in data[ti.COL_DENOMINATOR]],
+            ti.COL_RANGE: [
+                charts.range_text(lo, hi, unit=unit) for lo, hi in zip(data[ti.COL_RANGE_MIN], data[ti.COL_RANGE_MAX])
+            ],
+            ti.COL_SOURCE: data[ti.COL_SOURCE],
+            ti.COL_NOTE: data[ti.COL_NOTE],
+        }
+    )
+
+
+def history_view(catalogue: Catalogue, indicator: Indicator, *, title: str) -> ChartView:
+    """The history chart of one indicator (all series, stated years only) with its explanation and data."""
+    frame = charts.history_frame(
+        catalogue.values_for(indicator.id),
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        series_names={s.id: s.name for s in indicator.series} or {indicator.id: indicator.short_name},
+    )
+    return ChartView(
+        frame=frame,
+        data=charts.history_export(frame, unit=indicator.unit),
+        table=charts.history_screen_table(frame, unit=indicator.unit),
+        alt_text=charts.history_alt_text(frame, title=title),
+        explanation=ti.CHART_EXPLANATION.format(
+            numerator=indicator.numerator, denominator=indicator.denominator, years=charts.years_text(frame["year"])
+        ),
+        source=source_text(catalogue, indicator),
+        file_name=ti.FILE_HISTORY.format(indicator=indicator.id),
+    )
+
+
+def coalition_view(catalogue: Catalogue, *, denominator: Denominator) -> ChartView:
+    """Tabel 1 (coalitions per year) against the chosen denominator, with its explanation and data."""
+    shares = coalition_shares(catalogue.coalitions, denominator=denominator)
+    label = ti.DENOMINATOR_LABEL[denominator]
+    per_year = shares.drop_duplicates("year")
+    counts = ", ".join(f"{year}: {tc.fmt_number(n)}" for year, n in zip(per_year["year"], per_year["denominator"]))
+    years = charts.years_text(shares["year"])
+    explanation = ti.COALITIONS_EXPLANATION.format(denominator=label, counts=counts, years=years)
+    return ChartView(
+        frame=shares,
+        data=coalition_data(shares),
+        table=coalition_table(shares),
+        alt_text=charts.coalition_alt_text(shares, denominator_label=label),
+        explanation=f"{explanation} {ti.STATUS_OTHER_NOTE[denominator]}",
+        source=source_text(catalogue, catalogue.get("coalitions")),
+        file_name=ti.FILE_COALITIONS.format(denominator=denominator),
     )
 
 
@@ -121,12 +247,6 @@ def period_text(indicator: Indicator) -> str:
     if not indicator.periods:
         return ti.NO_PERIOD
     return ", ".join(ti.PERIOD_LABEL[p].lower() for p in indicator.periods).capitalize()
-
-
-def _range_text(low: object, high: object, unit: str) -> str:
-    if pd.isna(low) or pd.isna(high):
-        return ""
-    return f"{tc.fmt_value(low, unit=unit)} - {tc.fmt_value(high, unit=unit)}"
 
 
 def _note(note: object, derived: object) -> str:
@@ -150,11 +270,7 @@ class LatestView:
 
 def latest_for(catalogue: Catalogue, indicator: Indicator) -> LatestView:
     """Latest value, change since the previous stated year (st.metric delta) and the counts behind it."""
-    latest = latest_value(
-        catalogue.values_for(indicator.id, series=indicator.main_series),
-        polarity=indicator.polarity,
-        decimals=indicator.decimals,
-    )
+    latest = _latest(catalogue, indicator)
     delta_text = None
     if latest.previous_value is not None:
         change = round(latest.value - latest.previous_value, indicator.decimals)
@@ -174,5 +290,5 @@ def latest_for(catalogue: Catalogue, indicator: Indicator) -> LatestView:
         delta_text=delta_text,
         delta_colour=colour,
         counts_text=counts,
-        help_text=ti.JUDGEMENT_LABEL[latest.judgement],
+        help_text=f"**{ti.LABEL_CHANGE}:** {ti.JUDGEMENT_LABEL[latest.judgement]}\n\n{number_help(catalogue, indicator, latest)}",
     )

@@ -1,7 +1,8 @@
-"""Dutch display tables and CSV downloads for perinatal frames (formatting only, no statistics).
+"""Dutch display tables, download frames, tiles and explanations for perinatal frames (formatting only).
 
-Downloads carry the same rows as the chart/table they belong to, Dutch headers, a 'bron' column and a
-'synthetisch voorbeeld' column saying 'ja' on synthetic rows.
+Downloads (:func:`export_frame`) carry the same rows as the chart/table they belong to, Dutch headers,
+numbers as numbers, a 'bron' column and a 'synthetisch voorbeeld' column saying 'ja' on synthetic rows;
+``export.to_csv_bytes`` (via ``ui.blocks.csv_download``) writes them in Dutch or international notation.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import html
 
 import pandas as pd
 
+from ks_data import perinatal
 from ks_data.charts.base import COMPARISON_COLOURS
-from ks_data.export import neutralise_formulas
+from ks_data.export import neutralise_formulas, to_csv_bytes
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 
@@ -43,16 +45,24 @@ def _prepare(frame: pd.DataFrame, view: str) -> pd.DataFrame:
     return out[[c for c in VIEWS[view] if c in out.columns] + [c for c in ("source", "is_synthetic") if c in out]]
 
 
-def export_csv(frame: pd.DataFrame, *, view: str) -> bytes:
-    """The data behind a chart/table as a Dutch CSV (';' separator, decimal comma, UTF-8 with BOM)."""
+def export_frame(frame: pd.DataFrame, *, view: str) -> pd.DataFrame:
+    """The data behind a chart/table for download: Dutch headers, rates rounded to 3 decimals, whole
+    counts as integers, 'synthetisch voorbeeld' as ja/nee. Formula-like text is neutralised on writing."""
     out = _prepare(frame, view)
     if "is_synthetic" in out.columns:
-        out["is_synthetic"] = out["is_synthetic"].map({True: "ja", False: "nee"})
+        out["is_synthetic"] = out["is_synthetic"].astype(bool).map({True: "ja", False: "nee"})
     for column in _RATE_COLUMNS:
         if column in out.columns:
-            out[column] = pd.to_numeric(out[column], errors="coerce").round(3)
-    out = neutralise_formulas(out.rename(columns=tp.TABLE_COLUMNS))  # area names and file names come from users
-    return out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")
+            out[column] = pd.to_numeric(out[column], errors="coerce").astype(float).round(3)
+    for column in ("numerator", "denominator"):
+        if column in out.columns:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+    return out.rename(columns=tp.TABLE_COLUMNS).reset_index(drop=True)
+
+
+def export_csv(frame: pd.DataFrame, *, view: str) -> bytes:
+    """:func:`export_frame` as a Dutch CSV (';' separator, decimal comma, UTF-8 with BOM, formulas quoted)."""
+    return to_csv_bytes(export_frame(frame, view=view), dutch=True)
 
 
 def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFrame:
@@ -70,9 +80,10 @@ def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFram
         out["ci"] = [tc.NO_DATA if h else ci_range(lo, up, unit=u, decimals=decimals) for lo, up, u, h in
                      zip(out["lower"].tolist(), out["upper"].tolist(), units.tolist(), hidden.tolist())]
         out.insert(list(out.columns).index("lower"), "ci", out.pop("ci"))
-    if "national_value" in out.columns:
-        out["national_value"] = [tc.fmt_value(v, unit=u, decimals=decimals)
-                                 for v, u in zip(out["national_value"].tolist(), units.tolist())]
+    for column in ("national_value", "g_min", "g_q25", "g_q75", "g_max"):
+        if column in out.columns:
+            out[column] = [tc.fmt_value(v, unit=u, decimals=decimals) for v, u in zip(out[column].tolist(),
+                                                                                       units.tolist())]
     for column in ("numerator", "denominator"):
         if column in out.columns:
             out[column] = [tc.fmt_number(v) for v in out[column].tolist()]
@@ -121,8 +132,29 @@ def badge_html(category: str) -> str:
             f'border-radius:.8em;font-weight:600;display:inline-block">{label}</span>')
 
 
-def tile_html(row: pd.Series | dict, *, decimals: int = 1) -> str:
-    """One indicator tile: title, local rate, CI line, count, national value and comparison badge."""
+def _labels(row: pd.Series | dict) -> tuple[str, str]:
+    """Numerator and denominator label (teller, noemer) of the indicator of a rates row."""
+    try:
+        ind = perinatal.indicator(str(row.get("indicator_id")))
+    except perinatal.UnknownIndicator:
+        return str(row.get("numerator_label", "")), tp.TOOLTIP_N
+    return ind.numerator_label, ind.denominator_label
+
+
+def tile_explanation(row: pd.Series | dict, *, source: str = "") -> str:
+    """The full explanation of a tile's number (its tooltip): definition, teller/noemer, period, sources."""
+    numerator, denominator = _labels(row)
+    text = tp.TILE_TOOLTIP.format(title=row.get("title", row.get("short_title", "")),
+                                  definition=row.get("definition", ""), variant=row.get("variant", ""),
+                                  numerator=numerator, denominator=denominator, period=row.get("period", ""),
+                                  source=source or tc.NO_DATA, definition_source=row.get("indicator_source", ""))
+    return f"{text} {tc.SYNTHETIC_LABEL.capitalize()}." if bool(row.get("is_synthetic")) else text
+
+
+def tile_html(row: pd.Series | dict, *, source: str = "", decimals: int = 1) -> str:
+    """One indicator tile: title, local rate, CI line, count, national value, comparison badge (colour and
+    text), and what the number is: teller/noemer and period on the tile, the full definition and the
+    sources as its tooltip; synthetic rows are labelled 'synthetisch voorbeeld'."""
     unit = row.get("unit", "%")
     value = tp.SUPPRESSED_MARK if bool(row.get("suppressed")) else tc.fmt_value(row.get("value"), unit=unit,
                                                                                  decimals=decimals)
@@ -131,30 +163,53 @@ def tile_html(row: pd.Series | dict, *, decimals: int = 1) -> str:
     else:
         count = tp.TILE_COUNT.format(count=tc.fmt_number(row.get("numerator")), n=tc.fmt_number(row.get("denominator")))
     national = tp.TILE_NATIONAL.format(value=tc.fmt_value(row.get("national_value"), unit=unit, decimals=decimals))
+    numerator, denominator = _labels(row)
+    definition = tp.TILE_DEFINITION.format(numerator=numerator, denominator=denominator, period=row.get("period", ""))
+    synthetic = (f'<div class="ks-tile-synthetic" style="font-size:.8rem;font-style:italic">'
+                 f'{html.escape(tc.SYNTHETIC_LABEL)}</div>') if bool(row.get("is_synthetic")) else ""
+    title = html.escape(tile_explanation(row, source=source), quote=True)
     return (
-        f'<div class="ks-perinatal-tile" style="border:1px solid #ccc;border-radius:.5em;padding:.7em">'
+        f'<div class="ks-perinatal-tile" title="{title}" '
+        f'style="border:1px solid #ccc;border-radius:.5em;padding:.7em">'
         f'<div style="font-weight:600;min-height:2.6em">{html.escape(str(row.get("short_title", "")))}</div>'
         f'<div class="ks-tile-value">{html.escape(value)}</div>'
         f'<div style="font-size:.85rem;color:#444">{html.escape(ci_text(row, decimals=decimals))}</div>'
         f'<div style="font-size:.9rem">{html.escape(count)}</div>'
         f'<div style="font-size:.9rem">{html.escape(national)}</div>'
+        f'<div style="margin-top:.4em">{badge_html(str(row.get("comparison", "not_compared")))}</div>'
+        f'<div class="ks-tile-definition" style="font-size:.8rem;color:#444;margin-top:.4em">'
+        f'{html.escape(definition)}</div>'
         f'<div style="font-size:.8rem;color:#555">{html.escape(str(row.get("variant", "")))}</div>'
-        f'<div style="margin-top:.4em">{badge_html(str(row.get("comparison", "not_compared")))}</div></div>'
+        f'{synthetic}</div>'
     )
 
 
-def preview(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
-    """The first ``rows`` rows of a tidy perinatal frame with counts below 10 shown as 'afgeschermd'."""
+def _preview_rows(frame: pd.DataFrame, rows: int, shown) -> pd.DataFrame:
+    """The first ``rows`` rows with every count passed through ``shown`` (counts below 10 masked)."""
     from ks_data.perinatal_schema import COUNT_COLUMNS
     from ks_data.stats import MIN_COUNT
 
     out = frame.head(rows).copy()
     for column in COUNT_COLUMNS:
         if column in out.columns:
-            out[column] = [tc.NO_DATA if pd.isna(v) else tp.SUPPRESSED_MARK if v < MIN_COUNT else tc.fmt_number(v)
-                           for v in out[column].tolist()]
+            out[column] = pd.Series([tp.SUPPRESSED_MARK if pd.notna(v) and v < MIN_COUNT else shown(v)
+                                     for v in out[column].tolist()], index=out.index, dtype=object)
+    return out
+
+
+def preview(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
+    """The first ``rows`` rows of a tidy perinatal frame with counts below 10 shown as 'afgeschermd'."""
+    out = _preview_rows(frame, rows, lambda v: tc.NO_DATA if pd.isna(v) else tc.fmt_number(v))
     out["is_synthetic"] = out["is_synthetic"].map({True: tc.SYNTHETIC_LABEL, False: ""})
     return neutralise_formulas(out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS}))
+
+
+def preview_export(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
+    """The rows of :func:`preview` for download: counts as whole numbers (empty when unknown), counts
+    below 10 still 'afgeschermd', 'synthetisch voorbeeld' as ja/nee."""
+    out = _preview_rows(frame, rows, lambda v: None if pd.isna(v) else int(v))
+    out["is_synthetic"] = out["is_synthetic"].astype(bool).map({True: "ja", False: "nee"})
+    return out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS}).reset_index(drop=True)
 
 
 def schema_table() -> pd.DataFrame:
@@ -183,9 +238,9 @@ def file_name(view: str, *, synthetic: bool, **fields: str) -> str:
     return f"{tp.SYNTHETIC_FILE_PREFIX}{name}" if synthetic else name
 
 
-def tiles_html(frame: pd.DataFrame, *, decimals: int = 1) -> str:
-    """All indicator tiles in a responsive grid (wraps on narrow screens)."""
-    tiles = "".join(tile_html(row, decimals=decimals) for _, row in frame.iterrows())
+def tiles_html(frame: pd.DataFrame, *, source: str = "", decimals: int = 1) -> str:
+    """All indicator tiles in a responsive grid (wraps on narrow screens); ``source`` is the data source."""
+    tiles = "".join(tile_html(row, source=source, decimals=decimals) for _, row in frame.iterrows())
     return (f'<div class="ks-perinatal-tiles" style="display:grid;gap:.8em;'
             f'grid-template-columns:repeat(auto-fit,minmax(210px,1fr))">{tiles}</div>')
 
@@ -203,3 +258,45 @@ def peers_note(peers: pd.DataFrame, *, name: str) -> str:
 def spine_note(name: str) -> list[str]:
     """Subtitle lines of the spine chart."""
     return [line.format(name=name) for line in tp.SPINE_NOTE]
+
+
+# --- explanations and text alternatives of the profile charts ---------------------------------------------
+def rate_explanation(indicator_id: str, *, period: str) -> str:
+    """'Teller: …; noemer: …; waarde = teller / noemer × 100 (%). Periode 2016-2020.' for one indicator."""
+    ind = perinatal.indicator(indicator_id)
+    return tp.EXPLAIN_RATE.format(title=ind.short_title, numerator=ind.numerator_label,
+                                  denominator=ind.denominator_label, multiplier=ind.multiplier, unit=ind.unit,
+                                  period=period)
+
+
+def spine_explanation(spine: pd.DataFrame, *, period: str) -> str:
+    """Teller/noemer of every indicator in the spine chart, and its period."""
+    parts = []
+    for indicator_id in spine["indicator_id"]:
+        ind = perinatal.indicator(str(indicator_id))
+        parts.append(tp.EXPLAIN_PART.format(title=ind.short_title, numerator=ind.numerator_label,
+                                            denominator=ind.denominator_label))
+    return tp.EXPLAIN_SPINE.format(period=period, parts="; ".join(parts))
+
+
+def periods_text(trend: pd.DataFrame) -> str:
+    """'2016-2018 tot en met 2018-2020' for the periods of a trend frame."""
+    periods = list(dict.fromkeys(trend["period"].astype(str)))
+    return tp.PERIODS_RANGE.format(first=periods[0], last=periods[-1]) if len(periods) > 1 else periods[0]
+
+
+def spine_alt(spine: pd.DataFrame, *, name: str, period: str) -> str:
+    """Alt text (Dutch) of the spine chart."""
+    return tp.ALT_SPINE.format(name=name, period=period, n=len(spine),
+                               indicators=", ".join(spine["short_title"].astype(str)))
+
+
+def trend_alt(trend: pd.DataFrame, *, indicator: str, name: str) -> str:
+    """Alt text (Dutch) of the trend chart."""
+    return tp.ALT_TREND.format(indicator=indicator, name=name, periods=periods_text(trend))
+
+
+def peers_alt(peers: pd.DataFrame, *, indicator: str, name: str, period: str) -> str:
+    """Alt text (Dutch) of the peer (forest) chart."""
+    return tp.ALT_PEERS.format(indicator=indicator, name=name, period=period,
+                               n=int((~peers["is_own"].astype(bool)).sum()))

@@ -125,8 +125,10 @@ def spine(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period: s
         values = pd.to_numeric(every.loc[~every["suppressed"], "value"]).dropna()
         spread = {"g_min": values.min(), "g_q25": values.quantile(0.25), "g_q75": values.quantile(0.75),
                   "g_max": values.max()}
-        own = [abs(v - national) for v in (lower, upper) if pd.notna(v)]
-        half = max([abs(spread["g_max"] - national), abs(spread["g_min"] - national), 1e-9] + own)
+        # every gemeente suppressed (or no national value): no spread to scale by, so skip missing distances
+        distances = [abs(v - national) for v in (spread["g_max"], spread["g_min"], lower, upper)
+                     if pd.notna(v) and pd.notna(national)]
+        half = max([1e-9, *distances])
         spread.update({f"s_{k[2:]}": 0.5 + (v - national) / (2 * half) for k, v in spread.items()})
         spread["_half"] = half
         spreads.append(spread)

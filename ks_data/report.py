@@ -54,7 +54,7 @@ def radar_svg(frame: pd.DataFrame, *, scale_max: int = 4, size: int = 300) -> st
         angle = 2 * math.pi * i / n
         return cx + r * math.sin(angle), cy - r * math.cos(angle)
 
-    pad = 70  # room for the element labels left and right
+    pad = 125  # room for the element labels left and right ("Gezonde zwangerschap" at 12px)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-pad} 0 {size + 2 * pad} {height}" role="img" '
              f'aria-label="{escape(ta.REPORT_SCORES)}">']
     for level in range(1, scale_max + 1):

@@ -16,7 +16,9 @@ CLI (writes ``paths.CACHE_DIR/perinatal_synthetic.parquet``; needs the boundary 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -140,10 +142,24 @@ def write(*, seed: int = DEFAULT_SEED, output: Path | None = None, geo_cache_dir
     frame = generate(pc4, seed=seed)
     target = Path(output) if output is not None else output_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    frame.to_parquet(tmp, index=False)
-    tmp.replace(target)
+    _write_atomically(frame, target)
     return target
+
+
+def _write_atomically(frame: pd.DataFrame, target: Path) -> None:
+    """Write Parquet to a temporary file of its own in ``target``'s folder, then rename it into place.
+
+    A unique name per writer: two processes generating at once (two app servers, a test run next to
+    ``make data``) must not write into, or rename away, each other's half-written file.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        frame.to_parquet(name, index=False)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

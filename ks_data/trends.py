@@ -126,9 +126,12 @@ def _int_or_none(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def coalition_table(shares: pd.DataFrame) -> pd.DataFrame:
-    """Tabel 1 for display: Dutch column names, counts and both the computed and printed percentage."""
-    from ks_data.texts import common as tc
+def coalition_data(shares: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 1 as downloaded: Dutch column names, counts and percentages as plain numbers.
+
+    Returns:
+        Columns Jaar, Stand, Aantal gemeenten, Noemer, Percentage (berekend), Percentage in Tabel 1, Bron (sectie).
+    """
     from ks_data.texts import indicators as ti
 
     return pd.DataFrame(
@@ -137,7 +140,19 @@ def coalition_table(shares: pd.DataFrame) -> pd.DataFrame:
             ti.COL_STATUS: [ti.STATUS_LABEL[s] for s in shares["status"]],
             ti.COL_COUNT: shares["count"],
             ti.LABEL_DENOMINATOR: shares["denominator"],
-            ti.COL_PERCENTAGE: [tc.fmt_pct(p, decimals=1) for p in shares["percentage"]],
-            ti.COL_STATED: [tc.fmt_pct(p, decimals=0) if pd.notna(p) else "" for p in shares["stated_percentage"]],
+            ti.COL_PERCENTAGE: shares["percentage"],
+            ti.COL_STATED: shares["stated_percentage"],
+            ti.COL_SOURCE: shares["source_ref"],
         }
     )
+
+
+def coalition_table(shares: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 1 for display: :func:`coalition_data` with the computed and printed percentage formatted."""
+    from ks_data.texts import common as tc
+    from ks_data.texts import indicators as ti
+
+    table = coalition_data(shares)
+    table[ti.COL_PERCENTAGE] = [tc.fmt_pct(p, decimals=1) for p in table[ti.COL_PERCENTAGE]]
+    table[ti.COL_STATED] = [tc.fmt_pct(p, decimals=0) if pd.notna(p) else "" for p in table[ti.COL_STATED]]
+    return table

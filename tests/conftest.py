@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -22,6 +25,38 @@ def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(paths, "USER_DATA_DIR", folder)
     monkeypatch.setattr(paths, "DB_PATH", folder / "test.sqlite")
     return folder
+
+
+@dataclass
+class CsvDownload:
+    """One CSV a page built for a download button: the frame handed in and the bytes served."""
+
+    frame: pd.DataFrame
+    dutch: bool
+    synthetic: bool
+    data: bytes
+
+    def read(self, **kwargs) -> pd.DataFrame:
+        """The served CSV read back in its own notation (Dutch: ';' and decimal comma)."""
+        return pd.read_csv(io.BytesIO(self.data), sep=";" if self.dutch else ",", decimal="," if self.dutch else ".",
+                           encoding="utf-8-sig", **kwargs)
+
+
+@pytest.fixture
+def csv_downloads(monkeypatch: pytest.MonkeyPatch) -> list[CsvDownload]:
+    """Every CSV built for a download (both notations of each 'Download data' menu), in page order."""
+    from ks_data import export
+
+    seen: list[CsvDownload] = []
+    real = export.to_csv_bytes
+
+    def recording(frame: pd.DataFrame, *, dutch: bool = True, synthetic: bool = False) -> bytes:
+        data = real(frame, dutch=dutch, synthetic=synthetic)
+        seen.append(CsvDownload(frame.copy(), dutch, synthetic, data))
+        return data
+
+    monkeypatch.setattr(export, "to_csv_bytes", recording)
+    return seen
 
 
 # --- geography (ks_data.geo / geo_build): built once per session into temporary folders ---

@@ -99,3 +99,70 @@ def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+# --- shared real-browser helpers (tour, map) ---------------------------------------------------------------------
+def local_only_context(browser, external: list[str], **context_args):
+    """A new browser context that records every non-local request URL in ``external`` and aborts it."""
+    context = browser.new_context(**context_args)
+
+    def record(request) -> None:
+        if not request.url.startswith(LOCAL_PREFIXES):
+            external.append(request.url)
+
+    def local_only(request_route) -> None:
+        if request_route.request.url.startswith(LOCAL_PREFIXES):
+            request_route.continue_()
+        else:
+            request_route.abort()
+
+    context.on("request", record)
+    context.route("**/*", local_only)
+    return context
+
+
+def wait_for_page(page, heading: str, *, timeout_ms: int = 60_000) -> None:
+    """Wait until the page titled ``heading`` (its h1) has run to the end and drawn (see scripts/screenshots.py)."""
+    from scripts.screenshots import wait_until_idle
+
+    page.locator("[data-testid='stMain'] h1").filter(has_text=heading).first.wait_for(timeout=timeout_ms)
+    wait_until_idle(page, timeout_ms)
+
+
+def error_boxes(page) -> list[str]:
+    """Texts of Streamlit exception boxes, st.error alerts and 'Page not found' dialogs on the page."""
+    boxes = page.locator("[data-testid='stException'], [data-testid='stAlertContentError']")
+    texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
+    if page.get_by_text("Page not found").count():
+        texts.append("Page not found")
+    return texts
+
+
+def map_frame(page, *, minimum: int, timeout: float = 45.0):
+    """The st_folium iframe that holds at least ``minimum`` Leaflet polygons (waits for it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                try:
+                    if frame.locator("path.leaflet-interactive").count() >= minimum:
+                        return frame
+                except Exception:  # noqa: BLE001 - frame may be detached while Streamlit reruns
+                    continue
+        page.wait_for_timeout(250)
+    pytest.fail(f"no map with >= {minimum} polygons appeared")
+
+
+def hover_tooltip(page, frame) -> str:
+    """Move the mouse over the middle of the map in ``frame`` and return the Leaflet tooltip text."""
+    frame.locator(".leaflet-container").scroll_into_view_if_needed()
+    for dx, dy in ((0.5, 0.5), (0.55, 0.45), (0.45, 0.55), (0.6, 0.6)):
+        box = frame.locator(".leaflet-container").bounding_box()  # re-read: the page may still shift
+        page.mouse.move(box["x"] + box["width"] * dx, box["y"] + box["height"] * dy, steps=4)
+        tooltip = frame.locator(".leaflet-tooltip")
+        try:
+            tooltip.first.wait_for(state="visible", timeout=3000)
+            return tooltip.first.inner_text()
+        except Exception:  # noqa: BLE001 - try a nearby point (water, border)
+            continue
+    pytest.fail("no tooltip appeared on hover")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ks_data import assessment_group, assessment_tables
+from ks_data import assessment_group, assessment_tables, storage
 from ks_data.assessment import AssessmentRecord, load_item_bank
 from ks_data.assessment_scoring import compare_scores, element_scores, scores_frame
 from ks_data.storage import AssessmentSummary
@@ -62,3 +62,42 @@ def test_notes_by_element_skips_empty_notes(bank):
 @pytest.mark.parametrize(("value", "text"), [(0.3, "+0,3"), (-1.25, "−1,2"), (0.0, "0,0"), (None, "–")])
 def test_fmt_change(value, text):
     assert ta.fmt_change(value) == text
+
+
+def test_download_frames_hold_numbers_not_text(bank):
+    record = AssessmentRecord(coalition="C", gemeente="Ede", assessment_date=date(2026, 3, 1))
+    frame = scores_frame(element_scores(bank, {"goals_vision": 3, "monitoring_outcomes": 4}, part="denkraam"))
+    data = assessment_tables.scores_data(frame, record=record)
+    assert data[ta.COLUMN_SCORE].tolist()[:2] == [3.0, 4.0] and data[ta.COLUMN_SCORE].isna().sum() == 3
+    assert data[ta.COLUMN_RANK].tolist()[:2] == [2, 1] and data[ta.COLUMN_DATE].tolist()[0] == "01-03-2026"
+    ranking = assessment_tables.ranking_data(frame)
+    assert ranking[ta.COLUMN_ELEMENT].tolist()[:2] == ["Monitoring en leren", "Doelen en uitkomsten"]
+    assert assessment_tables.ranking_table(frame)[ta.COLUMN_SCORE].tolist()[:3] == ["4,0", "3,0", "nog geen score"]
+    later = scores_frame(element_scores(bank, {"goals_vision": 1}, part="denkraam"))
+    compared = assessment_tables.comparison_data(compare_scores(frame, later), before_label="A", after_label="B")
+    assert compared.columns.tolist() == [ta.COLUMN_ELEMENT, "Score A", "Score B", ta.COLUMN_CHANGE]
+    assert compared.iloc[0, 1:].tolist() == [3.0, 1.0, -2.0]
+
+
+def test_group_data_keeps_unrounded_numbers(bank):
+    summary = assessment_group.group_summary(
+        bank, {"a": {"goals_vision": 1}, "b": {"goals_vision": 2}, "c": {"goals_vision": 4}}, part="denkraam")
+    row = assessment_tables.group_data(summary).iloc[0]
+    assert row[ta.COLUMN_MEAN] == pytest.approx(7 / 3) and row[ta.COLUMN_MAX] == 4.0
+    assert row[ta.COLUMN_PARTICIPANTS] == 3
+
+
+def test_latest_for_gemeente_matches_names_and_skips_empty_assessments(user_data_dir):
+    assert assessment_tables.latest_for_gemeente("Utrecht") is None  # nothing saved yet
+    storage.replace_assessment(AssessmentRecord(coalition="A", gemeente="Utrecht", assessment_date=date(2025, 1, 1),
+                                                answers={"goals_vision": 1}))
+    newer = storage.replace_assessment(AssessmentRecord(
+        coalition="B", gemeente="gemeente  UTRECHT ", assessment_date=date(2026, 1, 1), answers={"goals_vision": 3}))
+    storage.open_assessment(coalition="C", gemeente="Utrecht", assessment_date=date(2027, 1, 1))  # no answers
+    storage.replace_assessment(AssessmentRecord(coalition="D", gemeente="Utrechtse Heuvelrug",
+                                                assessment_date=date(2027, 1, 1), answers={"goals_vision": 4}))
+    found = assessment_tables.latest_for_gemeente("utrecht")
+    assert (found.id, found.coalition, found.answers) == (newer, "B", {"goals_vision": 3})
+    assert assessment_tables.latest_for_gemeente("GM0344", "Gemeente Utrecht").id == newer
+    assert assessment_tables.latest_for_gemeente("GM0344") is None
+    assert assessment_tables.latest_for_gemeente("", "  ") is None

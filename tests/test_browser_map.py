@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ks_data.texts import maps as tm
-from tests.support import offline_browser, require_chromium, running_app
+from tests.support import hover_tooltip, map_frame, offline_browser, require_chromium, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -32,42 +32,13 @@ def offline_page(app_url: str) -> Iterator[tuple[object, list[str], str]]:
         yield page, external, app_url
 
 
-def _map_frame(page, *, minimum: int, timeout: float = 45.0):
-    """The st_folium iframe that holds at least ``minimum`` Leaflet polygons (waits for it)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "streamlit_folium" in frame.url:
-                try:
-                    if frame.locator("path.leaflet-interactive").count() >= minimum:
-                        return frame
-                except Exception:  # noqa: BLE001 - frame may be detached while Streamlit reruns
-                    continue
-        page.wait_for_timeout(250)
-    pytest.fail(f"no map with >= {minimum} polygons appeared")
-
-
-def _hover_centre(page, frame) -> str:
-    """Move the mouse over the middle of the map and return the tooltip text."""
-    for dx, dy in ((0.5, 0.5), (0.55, 0.45), (0.45, 0.55), (0.6, 0.6)):
-        box = frame.locator(".leaflet-container").bounding_box()  # re-read: the page may still shift
-        page.mouse.move(box["x"] + box["width"] * dx, box["y"] + box["height"] * dy, steps=4)
-        tooltip = frame.locator(".leaflet-tooltip")
-        try:
-            tooltip.first.wait_for(state="visible", timeout=3000)
-            return tooltip.first.inner_text()
-        except Exception:  # noqa: BLE001 - try a nearby point (water, border)
-            continue
-    pytest.fail("no tooltip appeared on hover")
-
-
 def test_national_map_offline(offline_page) -> None:
     """All 342 gemeenten are drawn, a hover shows name/code/value, attribution reads 'Bron: CBS'."""
     page, external, url = offline_page
     page.goto(f"{url}/kaart")
-    frame = _map_frame(page, minimum=342)
+    frame = map_frame(page, minimum=342)
     assert frame.locator("path.leaflet-interactive").count() == 342
-    text = _hover_centre(page, frame)
+    text = hover_tooltip(page, frame)
     assert "(GM" in text and ("Waarde" in text or tm.TT_NO_DATA in text) and tm.TT_PERIOD in text
     attribution = frame.locator(".leaflet-control-attribution")
     assert attribution.is_visible() and tm.ATTRIBUTION_GEMEENTEN in attribution.inner_text()
@@ -75,11 +46,26 @@ def test_national_map_offline(offline_page) -> None:
     assert external == [], f"requests left the machine: {external}"
 
 
+def _outline(frame):
+    """The selection outline: the only polygon that is not clickable."""
+    return frame.locator("path:not(.leaflet-interactive)").first
+
+
+def test_shared_link_outlines_the_gemeente(offline_page) -> None:
+    """A link with ?gemeente= draws the national map with that gemeente outlined on first load."""
+    page, external, url = offline_page
+    page.goto(f"{url}/kaart?gemeente=GM0363&kleur=vergelijking")
+    frame = map_frame(page, minimum=342)
+    _outline(frame).wait_for(state="attached", timeout=15000)
+    assert _outline(frame).get_attribute("stroke-width") == "3.5"
+    assert external == [], f"requests left the machine: {external}"
+
+
 def test_click_and_pc4_map_offline(offline_page) -> None:
     """Clicking a gemeente selects it; its PC4 polygons appear with the CBS/ESRI attribution and tooltips."""
     page, external, url = offline_page
     page.goto(f"{url}/kaart")
-    national = _map_frame(page, minimum=342)
+    national = map_frame(page, minimum=342)
     box = national.locator(".leaflet-container").bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
     page.get_by_text("Postcodegebieden (PC4) in").first.wait_for(timeout=30000)
@@ -97,6 +83,9 @@ def test_click_and_pc4_map_offline(offline_page) -> None:
                 pc4 = frame
         page.wait_for_timeout(250)
     assert pc4 is not None, "PC4 map with ESRI/CBS attribution did not appear"
+    # the national map was not redrawn (same iframe), only the outline of the selected gemeente was added
+    _outline(national).wait_for(state="attached", timeout=15000)
+    assert national.locator("path.leaflet-interactive").count() == 342
     assert pc4.locator(".leaflet-control-attribution").is_visible()
-    assert "Postcode" in _hover_centre(page, pc4)
+    assert "Postcode" in hover_tooltip(page, pc4)
     assert external == [], f"requests left the machine: {external}"

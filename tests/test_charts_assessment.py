@@ -78,3 +78,44 @@ def test_group_chart_shows_individual_dots_without_names(bank):
     assert sorted(r[ta.CHART_SCORE] for r in dots) == [1.0, 3.0]
     assert "Fatima" not in str(spec) and "Joost" not in str(spec)
     assert not any("participant" in row for rows in _datasets(spec) for row in rows)
+
+
+def _layer_with(spec: dict, channel: str) -> dict:
+    return next(layer["encoding"] for layer in spec["layer"] if channel in layer.get("encoding", {}))
+
+
+def test_two_moments_on_the_radar_differ_in_dash_and_shape_not_only_colour(bank, frame):
+    later = scores_frame(element_scores(bank, {"goals_vision": 2, "care_overview": 3}, part="denkraam"))
+    spec = charts.comparison_radar(compare_scores(frame, later), before_label="03-11-2025",
+                                   after_label="23-11-2026").to_dict()
+    dash = _layer_with(spec, "strokeDash")["strokeDash"]
+    shape = _layer_with(spec, "shape")["shape"]
+    for channel in (dash, shape, _layer_with(spec, "shape")["color"]):
+        assert channel["scale"]["domain"] == ["03-11-2025", "23-11-2026"]
+    assert dash["scale"]["range"][0] != dash["scale"]["range"][1]  # dashed earlier, solid later
+    assert shape["scale"]["range"][:2] == ["square", "circle"]
+    assert shape["legend"]["title"] is None and dash["legend"]["orient"] == "bottom"  # a text legend
+
+
+def test_comparison_dots_differ_in_shape_and_scale_for_presentation(bank, frame):
+    later = scores_frame(element_scores(bank, {"goals_vision": 2}, part="denkraam"))
+    spec = charts.comparison_chart(compare_scores(frame, later), before_label="A", after_label="B",
+                                   scale=1.5).to_dict()
+    dots = _layer_with(spec, "shape")
+    assert dots["shape"]["scale"] == {"domain": ["A", "B"], "range": ["square", "circle"]}
+    assert spec["config"]["axis"]["labelFontSize"] == spec["config"]["legend"]["labelFontSize"] == 21
+
+
+def test_radar_stays_round_and_inside_the_chart_at_any_width(frame):
+    encoding = charts.radar_chart(frame).to_dict()["layer"][0]["encoding"]
+    unit = "min(width / 4.0, height / 2.7)"  # pixels per unit: the smaller of the two axes decides
+    assert [r["expr"] for r in encoding["x"]["scale"]["range"]] == [f"width / 2 - {unit} * 2.0",
+                                                                    f"width / 2 + {unit} * 2.0"]
+    assert [r["expr"] for r in encoding["y"]["scale"]["range"]] == [f"height / 2 + {unit} * 1.35",
+                                                                    f"height / 2 - {unit} * 1.35"]
+
+
+@pytest.mark.parametrize("builder", ["radar_chart", "bar_chart"])
+def test_scores_charts_scale_text_for_presentation(frame, builder):
+    spec = getattr(charts, builder)(frame, scale=1.5).to_dict()
+    assert spec["config"]["axis"]["labelFontSize"] == 21 and spec["config"]["title"]["fontSize"] == 24

@@ -53,3 +53,58 @@ def test_coalition_chart_stacks_to_100(catalogue):
         per_year[r["year"]] = per_year.get(r["year"], 0) + r["percentage"]
     assert all(total == pytest.approx(100) for total in per_year.values())
     assert "51% (n=140)" in {r["label"] for r in rows}
+
+
+def _history(catalogue, indicator_id: str):
+    ind = catalogue.get(indicator_id)
+    names = {s.id: s.name for s in ind.series} or {ind.id: ind.short_name}
+    return charts.history_frame(catalogue.values_for(indicator_id), unit=ind.unit, decimals=ind.decimals, series_names=names)
+
+
+def test_history_frame_follows_the_indicators_series_order(catalogue):
+    frame = _history(catalogue, "problem_debts")
+    assert frame["series"].tolist()[:2] == ["Problematische schulden (totaal)"] * 2  # main series first, not a-z
+    assert frame["year"].tolist()[:2] == [2016, 2020]
+
+
+@pytest.mark.parametrize("indicator_id", ["big2", "no_kraamzorg", "speech_language", "out_of_home_placements"])
+def test_history_export_holds_exactly_the_plotted_rows(catalogue, indicator_id):
+    frame = _history(catalogue, indicator_id)
+    unit = catalogue.get(indicator_id).unit
+    plotted = _dataset(charts.history_chart(frame, title="t", unit=unit).to_dict())
+    export = charts.history_export(frame, unit=unit)
+    assert [(str(r["year"]), r["series"], r["value"]) for r in plotted] == list(
+        zip(export["Jaar"].astype(str), export["Reeks"], export["Waarde"])
+    )
+    assert set(export["Eenheid"]) == {unit}
+    assert export["Waarde"].dtype == float  # numbers stay numbers; the CSV writer applies the notation
+
+
+def test_history_export_has_spread_columns_only_when_the_chart_draws_them(catalogue):
+    speech = charts.history_export(_history(catalogue, "speech_language"), unit="%")
+    assert speech[["Spreiding laagste", "Spreiding hoogste"]].iloc[-1].tolist() == [2.5, 10.3]
+    kraamzorg = charts.history_export(_history(catalogue, "no_kraamzorg"), unit="%")
+    assert kraamzorg.columns.tolist() == ["Jaar", "Reeks", "Waarde", "Eenheid", "Bron (sectie)"]
+
+
+def test_history_screen_table_is_formatted_like_the_chart_labels(catalogue):
+    table = charts.history_screen_table(_history(catalogue, "speech_language"), unit="%")
+    assert table["Waarde"].tolist() == ["5,1%", "5,3%", "5,0%"]
+    assert table["Spreiding tussen JGZ-organisaties"].iloc[-1] == "2,5% - 10,3%"
+
+
+def test_history_alt_text_describes_chart_type_years_and_every_value(catalogue):
+    text = charts.history_alt_text(_history(catalogue, "big2"), title="Big2")
+    assert text.startswith("Staafgrafiek: Big2, 2016 en 2020.")
+    assert "Big2 (totaal): 15,0% in 2020" in text and "Vroeggeboorte (< 37 weken): 6,9% in 2016, 6,7% in 2020" in text
+    single = charts.history_alt_text(_history(catalogue, "out_of_home_placements"), title="Uithuisplaatsingen")
+    assert single == "Staafgrafiek: Uithuisplaatsingen, 2016 en 2020. 2,0 per 1000 in 2016, 1,8 per 1000 in 2020."
+    assert charts.history_alt_text(_history(catalogue, "speech_language"), title="t").endswith("als lijn.")
+
+
+def test_coalition_alt_text_names_denominator_and_counts(catalogue):
+    shares = coalition_shares(catalogue.coalitions, denominator="respondents")
+    text = charts.coalition_alt_text(shares, denominator_label="gemeenten die de vragenlijst beantwoordden")
+    assert text.startswith("Gestapelde staafgrafiek: gemeenten naar stand van de lokale coalitie, 2019, 2020 en 2021,")
+    assert "als percentage van de gemeenten die de vragenlijst beantwoordden" in text
+    assert "2021: coalitie gevormd 65% (n=140), in ontwikkeling of in gesprek 31% (n=67), geen coalitie of onbekend 5% (n=10)" in text

@@ -144,3 +144,37 @@ def test_click_helpers() -> None:
     assert ml.clicked_gemeente("Dijkwaard (GM9004)\nWaarde: 10,0%") == "GM9004"
     assert ml.data_codes_for("GM9004", year=2023, mapping=MAPPING) == ["GM9002", "GM9003"]
     assert ml.data_codes_for("GM9001", year=2023, mapping=MAPPING) == ["GM9001"]
+
+
+def test_export_table_has_numbers_and_hides_suppressed(mini_geo_cache: Path) -> None:
+    """The download frame holds the figures as numbers; a suppressed area keeps its row and reason only."""
+    shapes = geo.read_gemeente_shapes(year=2021, cache_dir=mini_geo_cache)
+    rates = _rates([("GM9001", "Aadorp", 50, 400, False), ("GM9002", "Beekveld", 3, 20, True)])
+    rates.loc[1, "denominator"] = 20  # a leaked count must still not reach the download
+    layer = ml.national_layer(shapes, rates, year=2021, mapping=MAPPING, fmt=FMT)
+    data = layer.data.set_index(tm.COL_AREA)
+    assert list(data.index) == ["Aadorp", "Beekveld", "Cerdam"]
+    assert data.loc["Aadorp", tm.COL_NUMERATOR] == 50 and data.loc["Aadorp", tm.COL_DENOMINATOR] == 400
+    assert data.loc["Aadorp", "Waarde (%)"] == pytest.approx(12.5) and data.loc["Aadorp", "Periode"] == "2016-2020"
+    assert data.loc["Beekveld", [tm.COL_NUMERATOR, tm.COL_DENOMINATOR, "Waarde (%)"]].isna().all()
+    assert data.loc["Beekveld", tm.COL_NOTE] == "minder dan 10 gebeurtenissen"
+    assert data.loc["Cerdam", tm.COL_NOTE] == tm.NO_DATA_REASON
+    assert data["Waarde (%)"].dtype == float
+
+
+def test_selected_outline_follows_the_boundary_year(mini_geo_cache: Path) -> None:
+    """The outline of 2021 gemeente Cerdam is its own polygon in 2021 and its successor Dijkwaard in 2023."""
+    for year, expected in ((2021, ["GM9003"]), (2023, ["GM9004"])):
+        shapes = geo.read_gemeente_shapes(year=year, cache_dir=mini_geo_cache)
+        outline = ml.selected_outline(shapes, year=year, mapping=MAPPING, selected_2021="GM9003")
+        assert list(outline["gemeentecode"]) == expected
+    assert ml.selected_outline(shapes, year=2023, mapping=MAPPING, selected_2021=None).empty
+
+
+def test_explanation_names_teller_noemer_period_and_sources() -> None:
+    """The caption under the map spells out what the coloured number is."""
+    from ks_data import perinatal
+
+    text = ml.explanation(perinatal.indicator("big2"), period="2016-2020", data_source="synthetisch voorbeeld")
+    assert "Teller: kinderen met Big2" in text and "Noemer: geboren kinderen vanaf 24 weken" in text
+    assert "2016-2020" in text and "Perined" in text and "Cijfers: synthetisch voorbeeld" in text

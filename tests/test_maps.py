@@ -101,3 +101,24 @@ def test_geometry_bytes_counts_the_payload() -> None:
 def test_static_dir_is_beside_app() -> None:
     """Streamlit serves ./static next to app.py only: the vendored folder must be there."""
     assert paths.STATIC_DIR == Path(paths.PROJECT_DIR / "static")
+
+
+def test_component_args_for_the_map_frontend() -> None:
+    """The frontend gets the map script (map variable 'map_div', polygons, tooltips), only local links and a
+    digest that changes with the map and not between two builds of the same map."""
+    args = maps.component_args(maps.gemeente_map(_layer()))
+    assert "var map_div = L.map" in args["script"] and "Aadorp" in args["script"]
+    assert args["js_links"] == [f"{maps.STATIC_URL}/leaflet.js"]
+    assert args["css_links"] == [f"{maps.STATIC_URL}/leaflet.css"]
+    assert maps.component_args(maps.gemeente_map(_layer()))["digest"] == args["digest"]
+    other = _layer().assign(fill=["#253494", "#d4d4d4"])
+    assert maps.component_args(maps.gemeente_map(other))["digest"] != args["digest"]
+
+
+def test_outline_script_draws_a_non_clickable_outline() -> None:
+    """The selection outline is a Leaflet GeoJSON layer added to the drawn map, without fill or clicks."""
+    script = maps.outline_script(_layer().iloc[:1])
+    assert script.startswith("var feature_group_feature_group_0 = L.geoJson(")
+    assert "map_div.addLayer(feature_group_feature_group_0)" in script
+    assert '"fill": false' in script and "interactive: false" in script and "5.1" in script
+    assert maps.outline_script(_layer().iloc[:0]) is None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+import pandas as pd
+import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ks_data import paths, storage
+from ks_data import export, paths, storage
 from ks_data.assessment import AssessmentRecord
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
@@ -155,11 +158,93 @@ def test_results_compare_two_moments_with_change_per_element(two_moments):
     assert comparison.iloc[2][ta.COLUMN_CHANGE] == "–"
 
 
-def test_results_offer_csv_json_and_report_downloads(two_moments):
+def test_results_keep_the_whole_assessment_exports(two_moments):
     _, late = two_moments
     at = _app(RESULTS, evaluatie=str(late))
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [ta.EXPORT_CSV, ta.EXPORT_JSON, ta.EXPORT_REPORT]
+    labels = {b.key: b.proto.label for b in at.get("download_button")}
+    assert (labels["ks_dl_csv"], labels["ks_dl_json"], labels["ks_dl_report"]) == (
+        ta.EXPORT_CSV, ta.EXPORT_JSON, ta.EXPORT_REPORT)
+
+
+
+def _charts(at: AppTest) -> list[tuple[str, dict]]:
+    return [(c.proto.alt, json.loads(c.proto.spec)) for c in at.get("vega_lite_chart")]
+
+
+def _plotted(at: AppTest, index: int, column: str) -> pd.DataFrame:
+    """The dataset of chart ``index`` that has ``column`` (Streamlit sends chart data as Arrow)."""
+    for dataset in at.get("vega_lite_chart")[index].proto.datasets:
+        frame = pyarrow.ipc.open_stream(dataset.data.data).read_pandas()
+        if column in frame.columns:
+            return frame
+    raise AssertionError(f"no dataset with {column}")
+
+
+def test_every_results_chart_has_alt_text_explanation_table_and_its_own_csv(two_moments, csv_downloads):
+    _, late = two_moments
+    at = _app(RESULTS, evaluatie=str(late))
+    charts = _charts(at)
+    assert len(charts) == 4  # radar + bars of the five elements, radar + dots of the comparison
+    radar_alt, radar_spec = charts[0]
+    assert radar_alt.startswith("Radardiagram van de score per element (schaal 0 (nog niet gestart) tot 4")
+    assert "Coalitie Noord (Utrecht), 23-11-2026: Doelen en uitkomsten 3,5; Monitoring en leren 2,0;" in radar_alt
+    bars_alt = charts[1][0]  # highest first
+    assert "23-11-2026: Doelen en uitkomsten 3,5; Monitoring en leren 2,0; Community-aanpak nog geen score" in bars_alt
+    assert "03-11-2025 en 23-11-2026: Doelen en uitkomsten 1,5 → 3,5" in charts[2][0]
+    captions = [c.value for c in at.caption]
+    assert ("Bron: eigen zelfevaluatie Coalitie Noord (Utrecht), 23-11-2026; stellingen: denkraam "
+            "Pharos-inspiratiedossier (§ 3.2–3.3)") in captions
+    assert any(c.startswith("Denkraam: vijf elementen") and "'weet niet' telt niet mee" in c for c in captions)
+    assert any("(eerder: oranje, stippellijn, vierkantjes)" in c for c in captions)
+    assert [e.label for e in at.expander].count("Tabel bij deze grafiek") == 4
+
+    scores, ranking, history, comparison, _ = [d.frame for d in csv_downloads if d.dutch]
+    assert scores[ta.COLUMN_SCORE].tolist()[:2] == [3.5, 2.0] and scores[ta.COLUMN_SCORE].isna().sum() == 3
+    assert set(scores[ta.COLUMN_COALITION]) == {"Coalitie Noord"} and scores[ta.COLUMN_DONT_KNOW].tolist()[0] == 1
+    plotted = _plotted(at, 0, ta.CHART_SCORE)[ta.CHART_SCORE].tolist()
+    assert plotted == [3.5, 2.0, 3.5]  # the two scored elements, closed: exactly the downloaded scores
+    assert ranking[ta.COLUMN_ELEMENT].tolist()[:2] == ["Doelen en uitkomsten", "Monitoring en leren"]
+    assert history[ta.COLUMN_DATE].tolist() == ["23-11-2026", "03-11-2025"]
+    assert comparison.iloc[0].tolist() == ["Doelen en uitkomsten", 1.5, 3.5, 2.0]
+    assert list(comparison.columns)[1:3] == ["Score 03-11-2025", "Score 23-11-2026"]
+    csv = export.to_csv_bytes(comparison).decode("utf-8-sig")
+    assert "Doelen en uitkomsten;1,5;3,5;2,0" in csv  # Dutch notation
+
+
+def test_presentation_mode_scales_every_results_chart(two_moments):
+    _, late = two_moments
+    for query, size in (({}, 14), ({"presentatie": "1"}, 21)):
+        at = _app(RESULTS, evaluatie=str(late), **query)
+        fonts = {(spec["config"]["axis"]["labelFontSize"], spec["config"]["legend"]["labelFontSize"])
+                 for _, spec in _charts(at)}
+        assert fonts == {(size, size)}, query
+
+
+@pytest.fixture
+def three_moments(two_moments) -> tuple[int, int, int]:
+    early, late = two_moments
+    middle = storage.replace_assessment(AssessmentRecord(
+        coalition="Coalitie Noord", gemeente="Utrecht", assessment_date=date(2026, 5, 4),
+        answers={"goals_vision": 2, "goals_domains": 2}))
+    return early, middle, late
+
+
+def test_a_link_reproduces_the_compared_moments(three_moments):
+    early, middle, late = three_moments
+    default = _app(RESULTS, evaluatie=str(late))
+    assert _comparison(default).columns.tolist()[1:3] == ["04-05-2026", "23-11-2026"]  # the latest two
+
+    shared = _app(RESULTS, evaluatie=str(late), eerder=str(early))
+    assert _comparison(shared).columns.tolist()[1:3] == ["03-11-2025", "23-11-2026"]
+    assert _comparison(shared).iloc[0].tolist() == ["Doelen en uitkomsten", "1,5", "3,5", "+2,0"]
+
+    default.selectbox(key="_url_later").set_value(str(middle)).run()  # choosing writes the link
+    assert (default.query_params["eerder"], default.query_params["later"]) == (str(middle), str(middle))
+    assert default.query_params["evaluatie"] == str(late)
+
+
+def _comparison(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if ta.COLUMN_CHANGE in d.value.columns)
 
 
 def test_results_without_any_assessment_say_where_to_start(user_data_dir):
@@ -190,3 +275,19 @@ def test_a_stale_or_garbled_link_shows_the_chooser_not_a_traceback(user_data_dir
     assert at.text_input(key="ks_open_coalition") is not None
     garbled = _app(FILL, evaluatie="1; DROP TABLE answer")
     assert not garbled.error and garbled.header[0].value == ta.CHOOSE_HEADER
+
+
+def test_a_gemeente_link_opens_the_latest_assessment_of_that_gemeente(two_moments, mini_geo_cache, monkeypatch):
+    monkeypatch.setattr(paths, "GEO_CACHE_DIR", mini_geo_cache)
+    beekveld = storage.replace_assessment(AssessmentRecord(
+        coalition="Coalitie Beek", gemeente="beekveld", assessment_date=date(2024, 6, 1), answers={"goals_vision": 4}))
+    at = _app(RESULTS, gemeente="GM9002")  # Beekveld in the test boundaries; not the newest assessment
+    assert at.query_params["evaluatie"] == str(beekveld)
+    assert at.dataframe[0].value.iloc[0][ta.COLUMN_SCORE] == "4,0"
+    assert _app(RESULTS).query_params["evaluatie"] == str(two_moments[1])  # no gemeente: the newest
+
+
+def test_new_assessment_starts_with_the_chosen_gemeente(user_data_dir, mini_geo_cache, monkeypatch):
+    monkeypatch.setattr(paths, "GEO_CACHE_DIR", mini_geo_cache)
+    assert _app(FILL, gemeente="GM9002").text_input(key="ks_open_gemeente").value == "Beekveld"
+    assert _app(FILL).text_input(key="ks_open_gemeente").value == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from ks_data import perinatal
@@ -21,6 +22,13 @@ def _data_page() -> AppTest:
     at.switch_page(DATA_PAGE).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+
+def _read_all(downloads, **match: bool) -> list[pd.DataFrame]:
+    """The downloads (optionally only dutch=/synthetic=) read back as text cells, as a spreadsheet shows them."""
+    return [d.read(dtype=str, keep_default_na=False) for d in downloads
+            if all(getattr(d, name) == value for name, value in match.items())]
 
 
 def _stage(*names: str) -> Path:
@@ -91,3 +99,30 @@ def test_preview_never_shows_counts_below_ten(perinatal_env: Path) -> None:
         values = preview[column]
         numeric = values[~values.isin([tp.SUPPRESSED_MARK, tc.NO_DATA])].str.replace(".", "", regex=False).astype(int)
         assert (numeric >= 10).all()
+
+
+def test_preview_and_schema_tables_can_be_downloaded(perinatal_env: Path, csv_downloads) -> None:
+    """Given the synthetic demo, then the preview's download holds the same 20 rows (counts below ten still
+    'afgeschermd', labelled synthetic) and the column table its rows, each in Dutch and international notation."""
+    at = _data_page()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL] * 2
+    preview = at.dataframe[0].value
+    nl, intl = [frame for frame in _read_all(csv_downloads, synthetic=True) if "geboorten" in frame.columns]
+    assert len(nl) == len(intl) == len(preview) == 20
+    assert nl["code"].tolist() == preview["code"].tolist() and nl["periode"].tolist() == preview["periode"].tolist()
+    assert nl["let_op"].eq(tc.SYNTHETIC_LABEL).all() and nl["synthetisch voorbeeld"].eq("ja").all()
+    hidden = preview["Big2"] == tp.SUPPRESSED_MARK
+    assert (nl.loc[hidden, "Big2"] == tp.SUPPRESSED_MARK).all()
+    assert nl.loc[~hidden, "Big2"].str.fullmatch(r"\d+|").all()  # whole numbers, no thousands dots
+    schema = next(frame for frame in _read_all(csv_downloads) if "herkende kolomnamen" in frame.columns)
+    assert schema["gegeven"].tolist() == at.dataframe[-1].value["gegeven"].tolist()
+
+
+def test_check_report_can_be_downloaded(perinatal_env: Path, csv_downloads) -> None:
+    _stage("broken_text_in_count.csv")
+    at = _load(_data_page(), "broken_text_in_count.csv")
+    assert len(at.get("download_button")) == 6  # check report, preview, column table
+    report = next(frame for frame in _read_all(csv_downloads, dutch=True) if "melding" in frame.columns)
+    assert report[["rij", "kolom"]].values.tolist() == [["3", "Big2"], ["4", "Vroeggeboorte"]]
+    assert "gevonden 'twaalf'" in report["melding"].iloc[0]

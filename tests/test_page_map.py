@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ks_data import paths
+from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from tests.conftest import APP_FILE
 from tests.support import open_page
@@ -59,7 +60,7 @@ def test_national_map_with_synthetic_data(mini_env: Path) -> None:
     captions = " ".join(c.value for c in at.caption)
     assert "gemeentegrenzen van 2023" in captions and "indeling van 2021" in captions
     assert "synthetisch voorbeeld" in captions
-    assert _returned_objects(at) == [["last_object_clicked_tooltip"]]
+    assert _returned_objects(at) == [["last_object_clicked_tooltip", "last_object_clicked_count"]]
     assert at.info[-1].value == tm.PC4_HINT
     assert at.selectbox(key="_kaart_indicator").value == "big2"
 
@@ -72,10 +73,10 @@ def test_picker_selects_gemeente_and_shows_pc4(mini_env: Path) -> None:
     picker.select("GM9003").run()
     assert at.query_params["gemeente"] == ["GM9003"] or at.query_params["gemeente"] == "GM9003"
     assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Cerdam")
-    table = at.dataframe[0].value
+    table = at.dataframe[-1].value
     assert list(table[tm.COL_AREA]) == ["Postcode 3001", "Postcode 3002"]
     assert set(table[tm.COL_NOTE]) == {"synthetisch voorbeeld"}
-    assert _returned_objects(at) == [["last_object_clicked_tooltip"], []]
+    assert _returned_objects(at) == [["last_object_clicked_tooltip", "last_object_clicked_count"], []]
     assert any(tm.ATTRIBUTION_PC4 in c.value for c in at.caption)
 
 
@@ -84,9 +85,10 @@ def test_url_selection_and_boundary_year(mini_env: Path) -> None:
     at = _map_page(gemeente="GM9002")
     assert at.sidebar.selectbox[0].value == "GM9002"
     assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Beekveld")
-    at.radio(key="_kaart_jaar").set_value(2021).run()
+    at.radio(key="_url_grenzen").set_value("2021").run()
     captions = " ".join(c.value for c in at.caption)
     assert "gemeentegrenzen van 2021" in captions and "samengevoegd" not in captions
+    assert at.query_params["grenzen"] in ("2021", ["2021"])
 
 
 def test_unknown_gemeente_in_url_is_ignored(mini_env: Path) -> None:
@@ -99,6 +101,100 @@ def test_unknown_gemeente_in_url_is_ignored(mini_env: Path) -> None:
 def test_comparison_mode_legend(mini_env: Path) -> None:
     """Colouring by comparison with Nederland swaps the legend to Dutch category labels."""
     at = _map_page()
-    at.radio(key="_kaart_kleur").set_value("comparison").run()
+    at.radio(key="_url_kleur").set_value("vergelijking").run()
     legend_html = " ".join(str(h.proto) for h in at.get("html"))
     assert tm.LEGEND_TITLE_COMPARISON in legend_html
+
+
+def _map_args(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+
+
+def test_link_reproduces_colour_mode_and_boundary_year(mini_env: Path) -> None:
+    """?kleur=vergelijking&grenzen=2021 opens the map coloured by comparison on 2021 boundaries."""
+    at = _map_page(kleur="vergelijking", grenzen="2021")
+    assert at.radio(key="_url_kleur").value == "vergelijking"
+    assert at.radio(key="_url_grenzen").value == "2021"
+    captions = " ".join(c.value for c in at.caption)
+    assert "gemeentegrenzen van 2021" in captions
+    assert tm.LEGEND_TITLE_COMPARISON in " ".join(str(h.proto) for h in at.get("html"))
+    bad = _map_page(kleur="rood", grenzen="1999")  # unknown values fall back to the defaults
+    assert bad.radio(key="_url_kleur").value == "waarde" and bad.radio(key="_url_grenzen").value == "2023"
+
+
+def test_caption_explains_the_mapped_number(mini_env: Path) -> None:
+    """Near the map: definition, teller and noemer, the period and the sources of the coloured number."""
+    at = _map_page()
+    period = at.selectbox(key="_kaart_periode").value
+    explained = [c.value for c in at.caption if "Teller:" in c.value]
+    assert len(explained) == 1
+    assert "Noemer: geboren kinderen" in explained[0] and period in explained[0] and "Perined" in explained[0]
+
+
+def test_national_table_and_downloads(mini_env: Path, csv_downloads) -> None:
+    """The national map's values as a table (text alternative) with a Dutch and an international CSV;
+    the PC4 table has its own pair; numbers are numbers and suppressed areas carry no figures."""
+    at = _map_page(gemeente="GM9003")
+    assert [e.label for e in at.expander] == [tm.NATIONAL_TABLE]
+    national = at.dataframe[0].value
+    assert list(national[tm.COL_AREA]) == ["Aadorp", "Dijkwaard"]
+    buttons = at.get("download_button")
+    assert len(buttons) == 4
+    names = [b.proto.label for b in buttons]
+    assert names.count(tc.DOWNLOAD_DUTCH) == 2 and names.count(tc.DOWNLOAD_INTERNATIONAL) == 2
+    nl, intl, pc4_nl, _ = csv_downloads[-4:]
+    assert nl.dutch and not intl.dutch and nl.synthetic
+    frame = nl.read()
+    assert list(frame[tm.COL_AREA]) == ["Aadorp", "Dijkwaard"]
+    value_column = next(c for c in frame.columns if c.startswith(tm.COL_VALUE))
+    shown = frame[frame[tm.COL_NOTE].isna()]
+    assert (shown[tm.COL_NUMERATOR] / shown[tm.COL_DENOMINATOR] * 100).round(1).tolist() == \
+        shown[value_column].round(1).tolist()
+    assert frame.loc[frame[tm.COL_NOTE].notna(), [tm.COL_NUMERATOR, value_column]].isna().all().all()
+    assert b";" in nl.data.splitlines()[0] and intl.read()[tm.COL_AREA].tolist() == ["Aadorp", "Dijkwaard"]
+    assert list(pc4_nl.read()[tm.COL_AREA]) == ["Postcode 3001", "Postcode 3002"]
+
+
+def test_gemeente_switch_keeps_the_national_map(mini_env: Path) -> None:
+    """Selecting another gemeente changes only the outline drawn on the national map, not the map itself."""
+    at = _map_page()
+    before = _map_args(at)[0]
+    assert before["feature_group"] is None
+    at.sidebar.selectbox[0].select("GM9001").run()
+    after = _map_args(at)[0]
+    assert after["script"] == before["script"] and after["feature_group"]
+    assert "map_div.addLayer" in after["feature_group"]
+    at.sidebar.selectbox[0].select("GM9003").run()
+    assert _map_args(at)[0]["feature_group"] != after["feature_group"]
+
+
+def test_presentation_mode_enlarges_the_legend(mini_env: Path) -> None:
+    """In presentation mode the legend text beside the map is 1.5 times as large."""
+    normal = " ".join(str(h.proto) for h in _map_page().get("html"))
+    large = " ".join(str(h.proto) for h in _map_page(presentatie="1").get("html"))
+    assert "font-size:1em" in normal and "font-size:1.5em" in large
+
+
+def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click on Aadorp selects it; after picking Cerdam the old click is not re-applied, a new one is."""
+    from ks_data.ui import widgets
+
+    clicks = {"count": None}
+
+    def fake_component(**kwargs):
+        if not kwargs["returned_objects"] or clicks["count"] is None:
+            return kwargs["default"]
+        return {"last_object_clicked_tooltip": "Aadorp (GM9001) Waarde: 12,5%",
+                "last_object_clicked_count": clicks["count"]}
+
+    monkeypatch.setattr(widgets, "_MAP_COMPONENT", fake_component)
+    at = _map_page()
+    clicks["count"] = 1
+    at.run()
+    assert at.sidebar.selectbox[0].value == "GM9001"
+    assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Aadorp")
+    at.sidebar.selectbox[0].select("GM9003").run()
+    assert at.sidebar.selectbox[0].value == "GM9003"
+    clicks["count"] = 2
+    at.run()
+    assert at.sidebar.selectbox[0].value == "GM9001" and not at.exception

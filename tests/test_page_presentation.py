@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_FILE
@@ -18,7 +19,9 @@ def _run(**query: str) -> AppTest:
 
 
 def _presentation_css_loaded(at: AppTest) -> bool:
-    return any("stSidebar" in (getattr(h, "proto", None).body if hasattr(h, "proto") else "") for h in at.get("html"))
+    """Whether assets/presentation.css (the rule hiding the sidebar) is on the page."""
+    rule = '[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"]'
+    return any(rule in getattr(getattr(h, "proto", None), "body", "") for h in at.get("html"))
 
 
 def test_url_switches_presentation_on_and_exit_button_turns_it_off():
@@ -38,13 +41,21 @@ def test_sidebar_toggle_turns_it_on_and_keeps_the_indicator():
     assert at.session_state["indicator"] == "big2"
 
 
-def _axis_font_on_trends(**query: str) -> float:
+def _chart_fonts(page: str, **query: str) -> list[tuple[float, float]]:
+    """(axis label size, value label size) of every chart on ``page``."""
     at = _run(**query)
-    at.switch_page("app_pages/trends.py")
+    at.switch_page(page)
     at.run()
-    return json.loads(at.get("vega_lite_chart")[0].proto.spec)["config"]["axis"]["labelFontSize"]
+    assert not at.exception, [e.message for e in at.exception]
+    fonts = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        text_layers = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+        fonts.append((spec["config"]["axis"]["labelFontSize"], text_layers[0]["mark"]["fontSize"]))
+    return fonts
 
 
-def test_charts_are_larger_in_presentation_mode():
-    assert _axis_font_on_trends(presentatie="1") == 14 * 1.5
-    assert _axis_font_on_trends() == 14
+@pytest.mark.parametrize("page,charts", [("app_pages/trends.py", 3), ("app_pages/indicators.py", 1)])
+def test_every_national_chart_is_larger_in_presentation_mode(page, charts):
+    assert _chart_fonts(page, presentatie="1", indicator="big2") == [(14 * 1.5, 13 * 1.5)] * charts
+    assert _chart_fonts(page, indicator="big2") == [(14, 13)] * charts

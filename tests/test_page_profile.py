@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import pytest
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from ks_data import perinatal
@@ -18,6 +19,16 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def _profile(**query: str) -> AppTest:
     return open_page(PROFILE_PAGE, timeout=90, **query)
+
+
+def _table(at: AppTest, column: str, *, index: int = 0) -> pd.DataFrame:
+    """The ``index``-th shown table having ``column`` (charts' text alternatives are tables too)."""
+    return [d.value for d in at.dataframe if column in d.value.columns][index]
+
+
+def _specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
 
 
 def _texts(at: AppTest) -> str:
@@ -37,14 +48,116 @@ def test_synthetic_profile_of_amsterdam(perinatal_env: Path) -> None:
     assert tp.PC4_HEADING.format(name="Amsterdam") in subheaders and tp.TREND_HEADING in subheaders
     sources = [c.value for c in at.caption if c.value.startswith(tc.SOURCE_PREFIX)]
     assert len(sources) >= 4 and all(tc.SYNTHETIC_LABEL in s for s in sources)
-    overview = at.dataframe[0].value
+    overview = _table(at, "definitie")
     assert len(overview) == 5 and overview["synthetisch voorbeeld"].eq(tc.SYNTHETIC_LABEL).all()
     assert "vanaf 24 weken" in " ".join(overview["definitie"])
-    pc4 = at.dataframe[1].value
+    pc4 = _table(at, "code", index=1)  # after the peers chart's table
     assert pc4["code"].str.fullmatch(r"10\d\d|11\d\d").all()
     assert (pc4["waarde"] == tp.SUPPRESSED_MARK).any()  # small PC4 areas are suppressed
-    assert len(at.get("download_button")) == 5  # overview table, spine, trend, peers, PC4 table
     assert "Hoftiezer" in _texts(at)
+
+
+def test_every_chart_has_alt_text_explanation_table_and_download(perinatal_env: Path) -> None:
+    """Given the profile, then spine, trend and peers charts each carry a Dutch alt text, a teller/noemer
+    caption with the period, a folded table, and (with the two tables) a Dutch + international download."""
+    at = _profile(gemeente="GM0363")
+    charts = at.get("vega_lite_chart")
+    alts = [chart.proto.alt for chart in charts]
+    assert len(alts) == 3
+    assert alts[0].startswith("Vergelijkingsgrafiek van Amsterdam met Nederland, 2016-2020, voor 5 indicatoren")
+    assert alts[1].startswith("Lijngrafiek van Big2 in Amsterdam") and "2016-2018 tot en met 2018-2020" in alts[1]
+    assert alts[2].startswith("Puntgrafiek van Big2 in Amsterdam en 10 vergelijkbare gemeenten, 2016-2020")
+    assert [e.label for e in at.expander].count(tc.TABLE_ALTERNATIVE) == 3
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Periode 2016-2020 (gepoold). Big2: teller kinderen met Big2, noemer geboren kinderen")
+               for c in captions)
+    assert tp.EXPLAIN_RATE.format(title="Big2", numerator="kinderen met Big2",
+                                  denominator="geboren kinderen vanaf 24 weken", multiplier=100, unit="%",
+                                  period="2016-2018 tot en met 2018-2020") in captions
+    buttons = at.get("download_button")
+    assert len(buttons) == 10  # spine, overview table, trend, peers, PC4 table: Dutch + international each
+    assert [b.proto.label for b in buttons[:2]] == [tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL]
+    spine_table = _table(at, "laagste gemeente")
+    assert len(spine_table) == 5 and spine_table["Nederland"].str.endswith(("%", "per 1000")).all()
+
+
+def test_downloads_hold_exactly_the_shown_rows_in_both_notations(perinatal_env: Path, csv_downloads) -> None:
+    """Given the profile, then the overview and PC4 downloads hold the rows of the shown tables, numbers as
+    numbers (decimal comma in the Dutch file, point in the international one) and the synthetic label."""
+    at = _profile(gemeente="GM0363")
+    nl = [d.read() for d in csv_downloads if d.dutch]
+    intl = [d.read() for d in csv_downloads if not d.dutch]
+    assert len(nl) == len(intl) == 5
+    overview = next(f for f in nl if "definitie" in f.columns)
+    shown = _table(at, "definitie")
+    assert overview["indicator"].tolist() == shown["indicator"].tolist()
+    assert overview["let_op"].eq(tc.SYNTHETIC_LABEL).all() and overview["synthetisch voorbeeld"].eq("ja").all()
+    big2 = overview.set_index("indicator").iloc[0]
+    assert tc.fmt_pct(big2["waarde"]) == shown.set_index("indicator").iloc[0]["waarde"]
+    pc4_nl = next(f for f in nl if "code" in f.columns and "Nederland" not in f.columns)
+    pc4_int = next(f for f in intl if "code" in f.columns and "Nederland" not in f.columns)
+    pc4_shown = _table(at, "code", index=1)
+    assert pc4_nl["code"].astype(str).tolist() == pc4_shown["code"].tolist()
+    pd.testing.assert_frame_equal(pc4_nl, pc4_int)  # same data, only the notation differs
+    assert pc4_nl["waarde"].dtype == float and pc4_nl["waarde"].isna().sum() == (pc4_shown["waarde"] ==
+                                                                                  tp.SUPPRESSED_MARK).sum()
+
+
+def test_tiles_explain_their_numbers(perinatal_env: Path) -> None:
+    """Given the profile, then every tile says teller, noemer and period, carries the definition and sources as
+    its tooltip, is labelled synthetic, and its comparison badge is text, not colour alone."""
+    at = _profile(gemeente="GM0363")
+    tiles = next(h.proto.body for h in at.get("html") if "ks-perinatal-tiles" in h.proto.body)
+    assert tiles.count('class="ks-perinatal-tile"') == 5
+    assert tiles.count("Teller: ") >= 10  # visible line + tooltip on each tile
+    assert "Teller: kinderen met Big2; noemer: geboren kinderen vanaf 24 weken. Periode 2016-2020." in tiles
+    assert tiles.count('title="') == 5 and "Bron: synthetisch voorbeeld, gegenereerd met seed" in tiles
+    assert tiles.count('class="ks-tile-synthetic"') == 5
+    assert any(label in tiles for label in ("gunstiger dan Nederland", "vergelijkbaar met Nederland"))
+
+
+def test_presentation_mode_enlarges_chart_text(perinatal_env: Path) -> None:
+    """Given ?presentatie=1, then every profile chart's axis labels are 1.5x the normal size."""
+    normal = [spec["config"]["axis"]["labelFontSize"] for spec in _specs(_profile(gemeente="GM0363"))]
+    large = [spec["config"]["axis"]["labelFontSize"] for spec in _specs(_profile(gemeente="GM0363", presentatie="1"))]
+    assert normal == [14, 14, 14] and large == [21, 21, 21]
+
+
+def test_shared_link_reproduces_the_view(perinatal_env: Path) -> None:
+    """Given a link with gemeente, indicator and periode, then the page shows exactly the view a user gets by
+    choosing them on the page: same headings, definition, chart titles and tables."""
+    linked = _profile(gemeente="GM0363", indicator="perinatal_mortality", periode="2017-2019")
+    assert linked.selectbox(key="_profiel_periode").value == "2017-2019"
+    assert linked.selectbox(key="_profiel_indicator").value == "perinatal_mortality"
+    assert linked.header[0].value == tp.OVERVIEW_HEADING.format(name="Amsterdam", period="2017-2019")
+    titles = [spec["title"]["text"] for spec in _specs(linked)]
+    assert titles[2].startswith("Perinatale sterfte (7 dagen): Amsterdam en vergelijkbare gemeenten, 2017-2019")
+
+    clicked = _profile(gemeente="GM0363")
+    clicked.selectbox(key="_profiel_periode").select("2017-2019").run()
+    clicked.selectbox(key="_profiel_indicator").select("perinatal_mortality").run()
+    assert not clicked.exception
+    assert [h.value for h in clicked.header] == [h.value for h in linked.header]
+    assert [m.value for m in clicked.markdown] == [m.value for m in linked.markdown]
+    assert [spec["title"] for spec in _specs(clicked)] == [spec["title"] for spec in _specs(linked)]
+    assert len(clicked.dataframe) == len(linked.dataframe)
+    for mine, theirs in zip(clicked.dataframe, linked.dataframe):
+        pd.testing.assert_frame_equal(mine.value, theirs.value)
+    assert (clicked.query_params["periode"], clicked.query_params["indicator"]) == ("2017-2019", "perinatal_mortality")
+
+
+def test_link_with_unknown_period_or_indicator_falls_back_to_the_defaults(perinatal_env: Path) -> None:
+    at = _profile(gemeente="GM0363", indicator="bestaat_niet", periode="1999")
+    assert not at.error
+    assert at.header[0].value == tp.OVERVIEW_HEADING.format(name="Amsterdam", period="2016-2020")
+    assert at.selectbox(key="_profiel_indicator").value == "big2"
+
+
+def test_page_ends_with_map_and_printable_report_links(perinatal_env: Path) -> None:
+    at = _profile(gemeente="GM0363")
+    links = [(link.proto.label, link.proto.page, link.proto.icon) for link in at.get("page_link")]
+    assert links[-1] == (tp.REPORT_LINK, "rapport", ":material/print:")
+    assert links[-2][0] == tp.MAP_LINK.format(name="Amsterdam")
 
 
 def test_indicator_choice_changes_definition_and_url(perinatal_env: Path) -> None:
@@ -65,7 +178,7 @@ def test_without_gemeente_the_page_asks_for_one(perinatal_env: Path) -> None:
 def test_without_any_data_a_dutch_explanation(no_perinatal_env: Path) -> None:
     at = _profile(gemeente="GM0363")
     assert at.info[0].value == tp.NO_DATA_GEO
-    assert not at.error and not at.dataframe
+    assert not at.error and not at.dataframe and not at.get("download_button")
 
 
 def test_user_file_replaces_demo(perinatal_env: Path) -> None:
@@ -74,7 +187,7 @@ def test_user_file_replaces_demo(perinatal_env: Path) -> None:
     perinatal.save_user_file(perinatal.check_file((DATA / name).read_bytes(), name))
     at = _profile(gemeente="GM0363")
     assert tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
-    overview = at.dataframe[0].value.set_index("indicator")
+    overview = _table(at, "definitie").set_index("indicator")
     big2 = overview.loc[perinatal.indicator("big2").title]
     assert big2["waarde"] == "15,3%" and big2["aantal"] == "6.890" and big2["geboorten"] == "45.123"
     assert big2["Nederland"] == "15,3%"  # the file's national row (130.512 / 853.017)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from ks_data import storage_workshop
@@ -106,3 +108,59 @@ def test_unknown_participant_token_shows_the_join_form(user_data_dir):
     at = _app(JOIN, deelnemer="no-such-token")
     assert at.text_input(key="ks_join_code").value == ""
     assert "deelnemer" not in at.query_params
+
+
+def _workshop_with_scores() -> str:
+    """A session where two anonymous participants scored goals_vision (1 and 3) and one theme item."""
+    code = storage_workshop.create_workshop(title="Regio Noord")
+    for n, (vision, theme) in enumerate(((1, 2), (3, 4))):
+        person = storage_workshop.join_workshop(code, token=f"token-{n}")
+        storage_workshop.save_participant_answer(person.id, item_id="goals_vision", value=vision)
+        storage_workshop.save_participant_answer(person.id, item_id="attachment_knowledge", value=theme)
+    return code
+
+
+def _chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_group_chart_has_alt_text_source_table_and_csv_of_the_group_result(user_data_dir, csv_downloads):
+    code = _workshop_with_scores()
+    host = _app(HOST, sessie=code)
+    [chart] = host.get("vega_lite_chart")
+    assert chart.proto.alt.startswith("Puntdiagram per element van Denkraam: vijf elementen")
+    assert "2 deelnemers" in chart.proto.alt and "Doelen en uitkomsten 2,0" in chart.proto.alt
+    captions = [c.value for c in host.caption]
+    assert (f"Bron: eigen zelfevaluatie van de deelnemers aan workshop 'Regio Noord' (sessie {code}, 2 deelnemers); "
+            "stellingen: denkraam Pharos-inspiratiedossier") in captions
+    assert any("oranje streep = groepsgemiddelde" in c for c in captions)
+    group = next(d.frame for d in csv_downloads if d.dutch)  # numbers, not text
+    assert group.iloc[0][[ta.COLUMN_MEAN, ta.COLUMN_MIN, ta.COLUMN_MAX]].tolist() == [2.0, 1.0, 3.0]
+    assert group.iloc[0][ta.COLUMN_SD] == pytest.approx(statistics.stdev([1, 3]))
+
+
+def test_host_link_with_part_shows_that_part_and_charts_scale_for_the_projector(user_data_dir):
+    code = _workshop_with_scores()
+    themes = _app(HOST, sessie=code, onderdeel="themes")
+    assert themes.table[0].value[ta.COLUMN_ELEMENT].tolist()[0] == "Vroegsignalering"
+    assert "Gehechtheid" in themes.table[0].value[ta.COLUMN_ELEMENT].tolist()
+    assert themes.query_params["onderdeel"] == "themes"
+    assert _chart_specs(_app(HOST, sessie=code))[0]["config"]["axis"]["labelFontSize"] == pytest.approx(14 * 1.2)
+    projector = _app(HOST, sessie=code, presentatie="1")
+    assert projector.query_params["presentatie"] == "1"
+    spec = _chart_specs(projector)[0]
+    assert spec["config"]["axis"]["labelFontSize"] == spec["config"]["axis"]["titleFontSize"] == 21
+
+
+def test_host_screen_shows_the_full_join_address_with_the_code(user_data_dir):
+    code = storage_workshop.create_workshop()
+    at = AppTest.from_file(APP_FILE, default_timeout=60)
+    at.context = {"url": "https://dashboard.example.nl/ks/workshop-scherm"}
+    at.run()
+    at.switch_page(HOST)
+    at.query_params.update(sessie=code)
+    at.run()
+    hint = next(m.value for m in at.markdown if code in m.value)
+    assert f"**https://dashboard.example.nl/ks/workshop?code={code}**" in hint
+    unknown_url = _app(HOST, sessie=code)  # no browser URL (e.g. a test client): the path alone
+    assert any(f"**/workshop?code={code}**" in m.value for m in unknown_url.markdown)

@@ -66,3 +66,26 @@ def test_trend_chart_has_local_and_national_series(data: pd.DataFrame) -> None:
     assert _title(spec).endswith("(synthetisch voorbeeld)")
     assert ["Cee", "Nederland"] in [layer["encoding"]["color"]["scale"]["domain"] for layer in spec["layer"]
                                    if "color" in layer.get("encoding", {})]
+
+
+def _font_sizes(spec: dict) -> tuple[float, float, float]:
+    return (spec["config"]["axis"]["labelFontSize"], spec["config"]["legend"]["labelFontSize"],
+            spec["config"]["title"]["fontSize"])
+
+
+@pytest.mark.parametrize("builder", ["spine", "forest", "trend"])
+def test_presentation_scale_enlarges_chart_text(data: pd.DataFrame, builder: str) -> None:
+    """Given scale=1.5 (presentation mode), then axis, legend and title text are 1.5x the normal size."""
+    def build(scale: float) -> dict:
+        if builder == "spine":
+            frame = rates_profile.spine(data, gemeentecode="GM0003", period="2016-2020")
+            return _spec(pchart.spine_chart(frame, name="Cee", period="2016-2020", synthetic=True, scale=scale))
+        if builder == "forest":
+            frame = rates_profile.peers(data, gemeentecode="GM0003", indicator_id="big2", period="2016-2020")
+            return _spec(pchart.forest_chart(frame, title="t", unit="%", synthetic=True, own="GM0003", scale=scale))
+        frame = rates_profile.trend(data, gemeentecode="GM0003", indicator_id="big2")
+        return _spec(pchart.trend_chart(frame, title="t", unit="%", name="Cee", synthetic=True, scale=scale))
+
+    normal, large = _font_sizes(build(1.0)), _font_sizes(build(1.5))
+    assert normal == (14, 14, 16)
+    assert large == tuple(1.5 * size for size in normal)

@@ -192,3 +192,12 @@ def test_single_years_cannot_be_recovered_from_the_pooled_period() -> None:
     for key in ("period", "area_code"):
         hidden = years.groupby(key)["numerator"].agg(lambda s: int(s.isna().sum()))
         assert not (hidden == 1).any(), key
+
+
+def test_spine_when_every_gemeente_is_suppressed() -> None:
+    """Given counts so small that every gemeente is suppressed, the spine still has its row (no crash on NA)."""
+    small = [("1001", "GM0001", 8, 1), ("2001", "GM0002", 9, 2), ("3001", "GM0003", 7, 0)]
+    every = rates.area_rates(tidy(small), level="gemeente", indicator_id="big2", period="2020")
+    assert every["suppressed"].all()
+    row = rates_profile.spine(tidy(small), gemeentecode="GM0003", period="2020").iloc[0]
+    assert row["indicator_id"] == "big2" and pd.isna(row["g_max"])

@@ -216,7 +216,8 @@ def test_formula_file_loads_and_keeps_the_text() -> None:
 @given(st.lists(TEXT, min_size=1, max_size=5), st.sampled_from(sorted(ptab.VIEWS)), st.booleans())
 def test_perinatal_downloads_neutralise_formulas(names, view, synthetic) -> None:
     """Given area names/sources that look like formulas, then no cell of any perinatal download starts with
-    = + - @ tab or CR (the profile page's downloads: overview, spine, trend, peers, pc4)."""
+    = + - @ tab or CR, in Dutch or international notation (the profile page's downloads: overview, spine,
+    trend, peers, pc4)."""
     n = len(names)
     frame = pd.DataFrame({
         "indicator": names, "title": names, "area_code": names, "area_name": names, "period": ["2020"] * n,
@@ -225,9 +226,29 @@ def test_perinatal_downloads_neutralise_formulas(names, view, synthetic) -> None
         "suppression_reason": names, "unit": ["%"] * n, "definition": names, "variant": names,
         "source": names, "is_synthetic": [synthetic] * n, "series": ["gemeente"] * n,
         **{c: [0.1] * n for c in ("g_min", "g_q25", "g_q75", "g_max")}})
-    cells = _cells(ptab.export_csv(frame, view=view), ";")
+    # the page offers ptab.export_frame through blocks.csv_download (export.to_csv_bytes, both notations)
+    for dutch, sep in ((True, ";"), (False, ",")):
+        cells = _cells(export.to_csv_bytes(ptab.export_frame(frame, view=view), dutch=dutch, synthetic=synthetic), sep)
+        assert all(_safe(c) for c in cells), [c for c in cells if not _safe(c)]
+        assert any(name.lstrip("'") and name in "".join(cells) for name in names) or not any(n.strip() for n in names)
+    assert ptab.export_csv(frame, view=view) == export.to_csv_bytes(ptab.export_frame(frame, view=view), dutch=True)
+
+
+@SETTINGS
+@given(st.lists(TEXT, min_size=1, max_size=5), st.booleans())
+def test_data_preview_download_neutralises_formulas(names, dutch) -> None:
+    """Given a loaded file whose names and source look like formulas, then the data page's preview download has
+    no formula cell and still holds the names."""
+    n = len(names)
+    tidy = ps.empty_tidy().reindex(range(n)).assign(
+        period="2020", level="gemeente", area_code=names, area_name=names, gemeentecode="GM0363", gemeentenaam=names,
+        births=100, big2=5, is_synthetic=False, source=names)
+    data = export.to_csv_bytes(ptab.preview_export(tidy), dutch=dutch)
+    cells = _cells(data, ";" if dutch else ",")
     assert all(_safe(c) for c in cells), [c for c in cells if not _safe(c)]
-    assert any(name.lstrip("'") and name in "".join(cells) for name in names) or not any(n.strip() for n in names)
+    column = pd.read_csv(io.BytesIO(data), sep=";" if dutch else ",", dtype=str, keep_default_na=False,
+                         encoding="utf-8-sig")["gebied"].tolist()
+    assert [export.unquote_cell(c) for c in column] == names
 
 
 @SETTINGS

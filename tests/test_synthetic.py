@@ -84,3 +84,23 @@ def test_cli_without_geo_cache_fails_cleanly(no_perinatal_env: Path, capsys: pyt
     assert synthetic.main([]) == 2
     assert "make data" in capsys.readouterr().err
     assert not (paths.CACHE_DIR / synthetic.OUTPUT_FILE).exists()
+
+
+def test_concurrent_writers_never_leave_a_partial_file(generated: pd.DataFrame, tmp_path: Path) -> None:
+    """Writers use temporary files of their own: the target is always a complete file, no temp file stays."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = tmp_path / synthetic.OUTPUT_FILE
+    small = generated.head(2000)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda _: synthetic._write_atomically(small, target), range(8)))
+    assert len(pd.read_parquet(target)) == 2000
+    assert [p.name for p in tmp_path.iterdir()] == [synthetic.OUTPUT_FILE]
+
+
+def test_failed_write_removes_its_temporary_file(tmp_path: Path) -> None:
+    """A frame that cannot be written raises, leaves no temporary file and no target behind."""
+    bad = pd.DataFrame({"x": [object()]})
+    with pytest.raises(Exception):  # noqa: B017,PT011 - pyarrow's own error type
+        synthetic._write_atomically(bad, tmp_path / "out.parquet")
+    assert list(tmp_path.iterdir()) == []

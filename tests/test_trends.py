@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ks_data.indicators import load_catalogue
-from ks_data.trends import coalition_shares, coalition_table, judge, latest_value
+from ks_data.trends import coalition_data, coalition_shares, coalition_table, judge, latest_value
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,19 @@ def test_coalition_table_is_dutch(catalogue):
     table = coalition_table(coalition_shares(catalogue.coalitions, denominator="impuls"))
     row = table[(table["Jaar"] == 2021) & (table["Stand"] == "Coalitie gevormd")].iloc[0]
     assert row["Percentage in Tabel 1"] == "51%" and row["Percentage (berekend)"] == "51,3%"
+
+
+def test_coalition_data_is_the_table_with_plain_numbers(catalogue):
+    shares = coalition_shares(catalogue.coalitions, denominator="respondents")
+    data, table = coalition_data(shares), coalition_table(shares)
+    assert data.columns.tolist() == table.columns.tolist() == [
+        "Jaar", "Stand", "Aantal gemeenten", "Noemer", "Percentage (berekend)", "Percentage in Tabel 1", "Bron (sectie)"]
+    assert data[["Jaar", "Stand"]].equals(table[["Jaar", "Stand"]])
+    row = data[(data["Jaar"] == 2021) & (data["Stand"] == "Coalitie gevormd")].iloc[0]
+    assert row["Percentage (berekend)"] == pytest.approx(100 * 140 / 217) and row["Percentage in Tabel 1"] == 65
+    assert row["Noemer"] == 217
+    other = data[data["Stand"] == "Geen coalitie of onbekend"]
+    assert other["Percentage in Tabel 1"].isna().all()  # the monitor prints no percentage for the remainder
 
 
 @pytest.mark.parametrize(

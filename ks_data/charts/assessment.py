@@ -52,17 +52,48 @@ def _grid(labels: list[str], *, scale_max: int) -> tuple[pd.DataFrame, pd.DataFr
     return rings, spokes, label_frame
 
 
+# Series (moments) differ in colour, line dash and point shape, so they never rely on colour alone:
+# the first (earlier) is orange, dashed, squares; the second (later) blue, solid, dots.
+SERIES_STYLES: tuple[tuple[str, list[int], str], ...] = (
+    (OKABE_ITO[1], [6, 4], "square"),
+    (OKABE_ITO[0], [1, 0], "circle"),
+    (OKABE_ITO[2], [2, 3], "triangle-up"),
+    (OKABE_ITO[3], [8, 3, 2, 3], "diamond"),
+)
+# The radar's x/y domains (labels sit outside the unit circle); see radar_chart for the pixel ranges.
+_X_HALF, _Y_HALF = 2.0, 1.35
+
+
+def _series_encodings(field: str, names: list[str]) -> dict:
+    """colour + strokeDash + shape on ``field`` with one merged text legend (never colour alone)."""
+    styles = [SERIES_STYLES[i % len(SERIES_STYLES)] for i in range(len(names))]
+    legend = alt.Legend(title=None, orient="bottom", symbolSize=160, symbolStrokeWidth=3)
+    return {
+        "color": alt.Color(f"{field}:N", sort=names, legend=legend,
+                           scale=alt.Scale(domain=names, range=[c for c, _, _ in styles])),
+        "strokeDash": alt.StrokeDash(f"{field}:N", sort=names, legend=legend,
+                                     scale=alt.Scale(domain=names, range=[d for _, d, _ in styles])),
+        "shape": alt.Shape(f"{field}:N", sort=names, legend=legend,
+                           scale=alt.Scale(domain=names, range=[m for _, _, m in styles])),
+    }
+
+
 def radar_chart(frame: pd.DataFrame, *, series: str | None = None, scale_max: int = SCALE_MAX,
                 title: str = "", scale: float = 1.0) -> alt.TopLevelMixin:
     """Radar (spider) chart of element scores; one closed polygon per value of ``series`` (if given).
 
     ``frame`` needs short_title and score (NA scores are left out of the polygon), in element order.
+    Several series differ in colour, dash and point shape (see SERIES_STYLES) and get a text legend.
     """
     labels = list(dict.fromkeys(frame["short_title"]))
     rings, spokes, label_frame = _grid(labels, scale_max=scale_max)
     axis_off = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
-    x_scale = alt.Scale(domain=[-2.0, 2.0], nice=False)
-    y_scale = alt.Scale(domain=[-1.35, 1.35], nice=False)
+    # Equal pixels per unit on both axes (whatever the page width), centred: the circle stays round.
+    unit = f"min(width / {2 * _X_HALF}, height / {2 * _Y_HALF})"
+    x_scale = alt.Scale(domain=[-_X_HALF, _X_HALF], nice=False, range=[
+        alt.ExprRef(expr=f"width / 2 - {unit} * {_X_HALF}"), alt.ExprRef(expr=f"width / 2 + {unit} * {_X_HALF}")])
+    y_scale = alt.Scale(domain=[-_Y_HALF, _Y_HALF], nice=False, range=[
+        alt.ExprRef(expr=f"height / 2 + {unit} * {_Y_HALF}"), alt.ExprRef(expr=f"height / 2 - {unit} * {_Y_HALF}")])
     enc = {"x": alt.X("x:Q", scale=x_scale, axis=axis_off), "y": alt.Y("y:Q", scale=y_scale, axis=axis_off)}
     grid = alt.Chart(rings).mark_line(color="#cccccc", strokeWidth=1).encode(
         **enc, detail="ring:N", order="order:Q")
@@ -88,14 +119,19 @@ def radar_chart(frame: pd.DataFrame, *, series: str | None = None, scale_max: in
     if polygons:
         data = pd.concat(polygons, ignore_index=True).rename(columns={"short_title": ta.CHART_ELEMENT})
         data[ta.CHART_SCORE] = data["score"].astype("float64")
-        colour = (alt.Color(f"{ta.CHART_SERIES}:N", scale=alt.Scale(range=list(OKABE_ITO)),
-                            legend=alt.Legend(title=None, orient="bottom"))
-                  if series is not None else alt.value(OKABE_ITO[0]))
+        if series is None:
+            line_style = point_style = {"color": alt.value(OKABE_ITO[0])}
+        else:
+            styles = _series_encodings(ta.CHART_SERIES, [str(n) for n, _ in groups])
+            line_style = {"color": styles["color"], "strokeDash": styles["strokeDash"]}
+            point_style = {"color": styles["color"], "shape": styles["shape"]}
         tooltip = [f"{ta.CHART_ELEMENT}:N", alt.Tooltip(f"{ta.CHART_SCORE}:Q", format=",.1f")]
+        if series is not None:
+            tooltip.insert(0, f"{ta.CHART_SERIES}:N")
         layers.append(alt.Chart(data).mark_line(strokeWidth=3 * scale).encode(
-            **enc, order="order:Q", color=colour, detail=f"{ta.CHART_SERIES}:N"))
-        layers.append(alt.Chart(data).mark_point(filled=True, size=80 * scale).encode(
-            **enc, color=colour, tooltip=tooltip))
+            **enc, order="order:Q", detail=f"{ta.CHART_SERIES}:N", **line_style))
+        layers.append(alt.Chart(data).mark_point(filled=True, size=80 * scale, opacity=1).encode(
+            **enc, tooltip=tooltip, **point_style))
     chart = alt.layer(*layers).properties(width=_SIZE * scale, height=_SIZE * 0.87 * scale, title=title)
     return finalize(chart.configure_view(stroke=None), scale=scale)
 
@@ -116,10 +152,11 @@ def bar_chart(frame: pd.DataFrame, *, scale_max: int = SCALE_MAX, scale: float =
 
 
 def comparison_chart(comparison: pd.DataFrame, *, before_label: str, after_label: str,
-                     scale_max: int = SCALE_MAX) -> alt.TopLevelMixin:
+                     scale_max: int = SCALE_MAX, scale: float = 1.0) -> alt.TopLevelMixin:
     """Dumbbell chart: per element the earlier and later score joined by a line.
 
-    ``comparison`` is the output of ``assessment_scoring.compare_scores``.
+    ``comparison`` is the output of ``assessment_scoring.compare_scores``. The moments differ in colour and
+    point shape (SERIES_STYLES: earlier orange squares, later blue dots) and are named in the legend.
     """
     data = comparison.rename(columns={"short_title": ta.CHART_ELEMENT})
     long = data.melt(id_vars=[ta.CHART_ELEMENT, "number"], value_vars=["score_before", "score_after"],
@@ -129,15 +166,15 @@ def comparison_chart(comparison: pd.DataFrame, *, before_label: str, after_label
     order = list(data[ta.CHART_ELEMENT])
     x = alt.X(f"{ta.CHART_SCORE}:Q", scale=alt.Scale(domain=[0, scale_max]), axis=alt.Axis(tickCount=scale_max))
     y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    rule = alt.Chart(long).mark_line(color="#999999", strokeWidth=2).encode(x=x, y=y, detail=f"{ta.CHART_ELEMENT}:N")
-    dots = alt.Chart(long).mark_point(filled=True, size=160).encode(
-        x=x, y=y,
-        color=alt.Color(f"{ta.CHART_MOMENT}:N", sort=[before_label, after_label],
-                        scale=alt.Scale(range=[OKABE_ITO[1], OKABE_ITO[0]]),
-                        legend=alt.Legend(title=None, orient="bottom")),
+    rule = alt.Chart(long).mark_line(color="#999999", strokeWidth=2 * scale).encode(
+        x=x, y=y, detail=f"{ta.CHART_ELEMENT}:N")
+    moments = _series_encodings(ta.CHART_MOMENT, [before_label, after_label])
+    dots = alt.Chart(long).mark_point(filled=True, size=160 * scale, opacity=1).encode(
+        x=x, y=y, color=moments["color"], shape=moments["shape"],
         tooltip=[f"{ta.CHART_ELEMENT}:N", f"{ta.CHART_MOMENT}:N", alt.Tooltip(f"{ta.CHART_SCORE}:Q", format=",.1f")],
     )
-    return finalize(alt.layer(rule, dots).properties(width=460, height=alt.Step(40)))
+    chart = alt.layer(rule, dots).properties(width=460 * scale, height=alt.Step(40 * scale))
+    return finalize(chart, scale=scale)
 
 
 def group_chart(summary: pd.DataFrame, individual: pd.DataFrame, *, scale_max: int = SCALE_MAX,
@@ -170,3 +207,13 @@ def group_chart(summary: pd.DataFrame, individual: pd.DataFrame, *, scale_max: i
         x=x, y=y, text=alt.Text("mean:Q", format=",.1f"))
     chart = alt.layer(ranges, dots, mean, labels).properties(width=520 * scale, height=alt.Step(48 * scale))
     return finalize(chart, scale=scale)
+
+
+def comparison_radar(comparison: pd.DataFrame, *, before_label: str, after_label: str,
+                     scale_max: int = SCALE_MAX, scale: float = 1.0) -> alt.TopLevelMixin:
+    """Radar of two moments (``assessment_scoring.compare_scores`` output): earlier dashed, later solid."""
+    moments = pd.concat([
+        comparison[["short_title"]].assign(score=comparison["score_before"], moment=before_label),
+        comparison[["short_title"]].assign(score=comparison["score_after"], moment=after_label),
+    ], ignore_index=True)
+    return radar_chart(moments, series="moment", scale_max=scale_max, scale=scale)

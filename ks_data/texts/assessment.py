@@ -126,6 +126,10 @@ EXPORT_JSON = "Download JSON"
 EXPORT_REPORT = "Download rapport (HTML, om te printen)"
 EXPORT_FILE_PREFIX = "zelfevaluatie"
 EXPORT_FILE_FALLBACK = "coalitie"
+EXPORT_ALL_NOTE = (
+    "De hele evaluatie (alle antwoorden en notities) als bestand om te bewaren of te importeren, "
+    "of als rapport om te printen. De cijfers achter elke grafiek staan bij die grafiek."
+)
 EXPORT_HELP = "Het rapport is één A4-pagina met grafieken, scores en notities; open het en kies Afdrukken."
 IMPORT_HEADER = "Evaluatie importeren"
 IMPORT_LABEL = "CSV- of JSON-bestand dat met deze app is geëxporteerd"
@@ -183,6 +187,54 @@ CHART_PARTICIPANT = "Deelnemer"
 CHART_MEAN = "Groepsgemiddelde"
 CHART_RANGE = "Laagste–hoogste"
 CHART_SERIES = "Reeks"
+COLUMN_COALITION = "Coalitie"
+COLUMN_PART = "Onderdeel"
+COLUMN_NUMBER = "Nummer"
+COLUMN_ITEMS = "Stellingen"
+COLUMN_SCORE_AT = "Score {moment}"
+SCALE_TEXT = "schaal 0 (nog niet gestart) tot 4 (structureel geborgd)"
+SCORE_MEANING = f"Score = gemiddelde van de beantwoorde stellingen op de {SCALE_TEXT}; 'weet niet' telt niet mee."
+
+
+def who_and_when(*, coalition: str, gemeente: str, day: date) -> str:
+    """'Coalitie Noord (Utrecht), 23-11-2026'."""
+    place = f" ({gemeente})" if gemeente else ""
+    return f"{coalition}{place}, {fmt_date(day)}"
+
+
+def self_source(*, who: str, section: str) -> str:
+    """Source of a chart of own scores: 'eigen zelfevaluatie Coalitie Noord (Utrecht), 23-11-2026; denkraam …'."""
+    return f"eigen zelfevaluatie {who}; stellingen: denkraam {DOSSIER_SHORT} ({section})"
+
+
+def scores_explanation(*, part: str, who: str) -> str:
+    return f"{part}: score per element van de evaluatie van {who}. {SCORE_MEANING}"
+
+
+def radar_alt(*, part: str, who: str, scores: str) -> str:
+    return f"Radardiagram van de score per element ({SCALE_TEXT}) van {part}, {who}: {scores}."
+
+
+def bar_alt(*, part: str, who: str, scores: str) -> str:
+    return f"Staafdiagram van de elementen van {part} van hoog naar laag, {who}: {scores}."
+
+
+# Two moments on one chart: the earlier dashed orange with squares, the later solid blue with dots.
+MOMENT_STYLE = ("oranje, stippellijn, vierkantjes", "blauw, doorgetrokken lijn, rondjes")
+
+
+def comparison_explanation(*, coalition: str, before: str, after: str) -> str:
+    return (f"{coalition}: score per element op {before} (eerder: {MOMENT_STYLE[0]}) en op {after} "
+            f"(later: {MOMENT_STYLE[1]}). {SCORE_MEANING} Verandering = later min eerder.")
+
+
+def comparison_alt(*, kind: str, coalition: str, before: str, after: str, changes: str) -> str:
+    return f"{kind} van de score per element van {coalition} op {before} en {after}: {changes}."
+
+
+COMPARE_RADAR = "Radardiagram"
+COMPARE_DUMBBELL = "Puntdiagram"
+HISTORY_FILE = "evaluaties"
 
 # --- workshop ----------------------------------------------------------------------------------------------
 HOST_TITLE = "Workshop: groepsscherm"
@@ -206,13 +258,29 @@ HOST_SPREAD_NOTE = (
 )
 
 
+def group_source(*, code: str, title: str, n: int) -> str:
+    """Source of the workshop chart: the anonymous individual scores of this session."""
+    name = f" '{title}'" if title else ""
+    return (f"eigen zelfevaluatie van de deelnemers aan workshop{name} (sessie {code}, "
+            f"{participants_count(n)}); stellingen: denkraam {DOSSIER_SHORT}")
+
+
+def group_explanation(*, part: str) -> str:
+    return f"{part}: {SCORE_MEANING} {HOST_SPREAD_NOTE}"
+
+
+def group_alt(*, part: str, n: int, means: str) -> str:
+    return (f"Puntdiagram per element van {part} met de score van elk van de {participants_count(n)}, "
+            f"de spreiding en het groepsgemiddelde: {means}.")
+
+
 HOST_CODE_LABEL = "Sessiecode"
 HOST_PARTICIPANTS = "Meegedaan"
 
 
-def host_join_hint(*, code: str) -> str:
-    return (f"Deelnemers: open op uw eigen apparaat de pagina **Workshop: meedoen** en vul code **{code}** in "
-            f"(of open het adres van deze app met `/workshop?code={code}`).")
+def host_join_hint(*, code: str, address: str) -> str:
+    return (f"Deelnemers: open op uw eigen apparaat **{address}** "
+            f"(of de pagina **Workshop: meedoen** en vul code **{code}** in).")
 
 
 def participants_count(n: int) -> str:

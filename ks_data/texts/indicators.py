@@ -13,7 +13,6 @@ HOME_INTRO = (
 )
 HOME_TILES_HEADER = "De vijftien landelijke indicatoren"
 TILE_LINK = "Details"
-TILE_YEAR = "{year}"
 TYPE_HEADER = {
     "programmabreed": "Programmabreed",
     "proces": "Proces: ingevoerde activiteiten",
@@ -68,13 +67,13 @@ LABEL_DEFINITION = "Definitie"
 LABEL_TYPE = "Soort"
 LABEL_PERIOD = "Periode"
 LABEL_LATEST = "Meest recent"
+LABEL_CHANGE = "Verandering"
 VALUE_COUNTS = "{numerator} van {denominator}"
 VALUE_COUNT_ONLY = "n = {numerator}"
 CAVEAT_HEADER = "Beperkingen van de gegevens"
 DERIVED_NOTE = "Berekend uit teller en noemer in de monitor; de monitor noemt dit percentage niet zelf."
 ONLY_ONE_YEAR = "De monitor noemt voor deze indicator alleen het jaar {year}; er is geen trend te tonen."
 HISTORY_HEADER = "Alle jaren in de monitor"
-CHART_TITLE = "{name}"
 CHART_SUBTITLE = "Alleen de jaren die de monitor noemt; lege jaren zijn niet gepubliceerd in de tekst."
 AXIS_YEAR = "Jaar"
 NO_PERIOD = "Programmabreed"
@@ -117,9 +116,39 @@ BIG2_NOTE = (
 KRAAMZORG_HEADER = "Gezinnen zonder kraamzorg"
 KRAAMZORG_CHART_TITLE = "Gezinnen die geen gebruik maken van kraamzorg (% van de levendgeborenen)"
 AXIS_PERCENT = "Percentage"
-DOWNLOAD_LABEL = "Download de data van deze grafiek (CSV)"
 HOME_SOURCE = "Bron: RIVM, Monitor Kansrijke Start 2021 (per indicator de sectie in de tegel-uitleg en op de pagina Landelijke indicatoren)."
 PERCENTAGE_POINT = "procentpunt"
 DELTA = "{change} {unit} t.o.v. {year}"
 RANGE_SUBTITLE = "Zwarte lijn: spreiding tussen de JGZ-organisaties (laagste tot hoogste percentage)."
 COALITIONS_SUBTITLE = "Percentage ten opzichte van {denominator}."
+
+# --- Explaining every number: tooltips, chart captions, alt texts, downloads ------------------------
+NUMBER_HELP = "**Teller:** {numerator}\n\n**Noemer:** {denominator}\n\n**Jaar:** {year}{previous}\n\n**Bron:** {source}"
+NUMBER_HELP_PREVIOUS = " (vergeleken met {year})"
+CHART_EXPLANATION = "**Teller:** {numerator} **Noemer:** {denominator} **Jaren in de grafiek:** {years}."
+HISTORY_ALT = "Staafgrafiek: {title}, {years}. {values}."
+HISTORY_ALT_RANGE = " Met de spreiding tussen de JGZ-organisaties als lijn."
+HISTORY_ALT_SERIES = "{series}: {values}"
+HISTORY_ALT_VALUE = "{value} in {year}"
+COALITIONS_ALT = (
+    "Gestapelde staafgrafiek: gemeenten naar stand van de lokale coalitie, {years}, als percentage van de "
+    "{denominator}. {values}."
+)
+COALITIONS_ALT_PART = "{status} {percentage} (n={count})"
+COALITIONS_ALT_YEAR = "{year}: {parts}"
+COALITIONS_EXPLANATION = (
+    "**Teller:** aantal gemeenten per stand van de lokale coalitie. **Noemer:** {denominator} ({counts}). "
+    "**Jaren in de grafiek:** {years}."
+)
+AND = "en"
+TYPE_SHORT = {"programmabreed": "Programmabreed", "proces": "Proces", "uitkomst": "Uitkomst"}
+FILTER_ALL = "alle"
+FILTER_ALL_TYPES = "Alle soorten"
+FILTER_ALL_PERIODS = "Alle periodes"
+COL_UNIT = "Eenheid"
+COL_RANGE_MIN = "Spreiding laagste"
+COL_RANGE_MAX = "Spreiding hoogste"
+FILE_OVERVIEW = "kansrijke_start_indicatoren_overzicht.csv"
+FILE_HISTORY = "kansrijke_start_{indicator}.csv"
+FILE_ALL_YEARS = "kansrijke_start_{indicator}_alle_jaren.csv"
+FILE_COALITIONS = "kansrijke_start_coalities_{denominator}.csv"

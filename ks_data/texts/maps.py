@@ -20,6 +20,7 @@ PERIOD_LABEL = "Periode"
 COLOUR_BY_LABEL = "Kleur naar"
 COLOUR_BY_VALUE = "waarde (5 klassen)"
 COLOUR_BY_COMPARISON = "vergelijking met Nederland"
+COLOUR_OPTIONS = {"waarde": COLOUR_BY_VALUE, "vergelijking": COLOUR_BY_COMPARISON}  # ?kleur= in the URL
 BOUNDARY_YEAR_LABEL = "Gemeentegrenzen"
 BOUNDARY_YEAR_OPTION = "indeling {year}"
 BOUNDARY_NOTE = (
@@ -80,6 +81,12 @@ COL_INTERVAL = "95%-BI"
 COL_N = "n"
 COL_COMPARISON = "T.o.v. Nederland"
 COL_NOTE = "Opmerking"
+COL_PERIOD = "Periode"
+COL_NUMERATOR = "Teller"
+COL_DENOMINATOR = "Noemer"
+COL_LOWER = "Ondergrens 95%-BI"
+COL_UPPER = "Bovengrens 95%-BI"
+COL_PARTS = "Delen (indeling 2021)"
 
 COMPARISON_LABELS = {
     "better": "beter",
@@ -98,6 +105,13 @@ LEGEND_NO_DATA = "geen gegevens / onderdrukt"
 LEGEND_NOTE = "Klassen met een gelijk aantal gemeenten (kwintielen). Precieze waarden staan in de tooltip en de tabel."
 PC4_AREA_NAME = "Postcode {pc4}"
 SOURCE_DATA = "cijfers: {source}"
-DOWNLOAD_PC4 = "Download tabel (CSV)"
-BOUNDARY_YEARS = {2023: "2023 (huidige indeling)", 2021: "2021 (indeling van de cijfers)"}
-DOWNLOAD_PC4_FILE = "pc4_{code}_{indicator}.csv"
+BOUNDARY_YEARS = {2023: "2023 (huidige indeling)", 2021: "2021 (indeling van de cijfers)"}  # ?grenzen=
+DOWNLOAD_PC4_FILE = "kansrijke_start_pc4_{code}_{indicator}_{period}.csv"
+DOWNLOAD_NATIONAL_FILE = "kansrijke_start_gemeenten_{indicator}_{period}_grenzen_{year}.csv"
+NATIONAL_TABLE = "Tabel bij de kaart: alle gemeenten"
+EXPLAIN = (
+    "**Wat staat op de kaart?** {title}: {definition} Teller: {numerator}. Noemer: {denominator}. "
+    "Waarde = teller / noemer, in {unit}, over de periode {period} (meerdere jaren samen, zodat ook kleine "
+    "gemeenten genoeg geboorten hebben). Bij weinig geboorten worden cijfers niet getoond (onderdrukt). "
+    "Definitie: {definition_source}. Cijfers: {data_source}."
+)

@@ -134,20 +134,50 @@ PC4_NOTE = (
 )
 PC4_NONE = "Deze gegevens bevatten geen cijfers per postcodegebied voor deze gemeente."
 MAP_LINK = "Bekijk {name} op de kaart"
-DOWNLOAD = "Download de gegevens van deze {what} (CSV)"
-DOWNLOAD_WHAT = {"overview": "tabel", "spine_chart": "grafiek", "spine": "grafiek", "trend": "grafiek", "peers": "grafiek", "pc4": "tabel"}
 TILE_COUNT = "{count} van {n} geboren kinderen"
 TILE_COUNT_HIDDEN = "aantallen afgeschermd"
 SUPPRESSED_WHY = "reden: {reason}"
 TILE_NATIONAL = "Nederland: {value}"
+TILE_DEFINITION = "Teller: {numerator}; noemer: {denominator}. Periode {period}."
+TILE_TOOLTIP = (
+    "{title}: {definition} Variant: {variant}. Teller: {numerator}; noemer: {denominator}. Periode {period}. "
+    "Bron: {source}. Definitie: {definition_source}."
+)
 FIGURE_SOURCE = "{data}. Definitie: {definition_source}"
 NATIONAL_NOTE = "Landelijk cijfer: {basis}."
 FILE_NAMES = {
     "overview": "profiel_{code}_{period}.csv", "spine": "vergelijking_nederland_{code}_{period}.csv", "trend": "trend_{indicator}_{code}.csv",
     "peers": "vergelijkbare_gemeenten_{indicator}_{code}_{period}.csv", "pc4": "pc4_{indicator}_{code}_{period}.csv",
+    "preview": "actieve_gegevens_eerste_rijen.csv", "check_report": "controleverslag.csv",
+    "schema": "kolommen_perinatale_gegevens.csv",
 }
 SYNTHETIC_FILE_PREFIX = "synthetisch_voorbeeld_"
 ERROR_RATES = "De cijfers voor deze gemeente konden niet worden berekend: {detail}"
+REPORT_LINK = "Printbaar gemeenterapport"
+
+# Chart explanations (definition with teller/noemer and period) and alt texts
+EXPLAIN_RATE = (
+    "{title}: teller {numerator}; noemer {denominator}; waarde = teller / noemer × {multiplier} ({unit}). "
+    "Periode {period}."
+)
+EXPLAIN_PART = "{title}: teller {numerator}, noemer {denominator}"
+EXPLAIN_SPINE = "Periode {period} (gepoold). {parts}."
+PERIODS_RANGE = "{first} tot en met {last}"
+ALT_SPINE = (
+    "Vergelijkingsgrafiek van {name} met Nederland, {period}, voor {n} indicatoren ({indicators}). Per "
+    "indicator een stip voor {name} met een streep voor het 95%-betrouwbaarheidsinterval, een verticale lijn "
+    "voor Nederland en grijze balken voor de spreiding over alle gemeenten; de waarde staat als tekst naast "
+    "de stip en de kleur geeft de vergelijking met Nederland."
+)
+ALT_TREND = (
+    "Lijngrafiek van {indicator} in {name} (doorgetrokken lijn met band voor het 95%-betrouwbaarheidsinterval) "
+    "en Nederland (stippellijn) over de gepoolde perioden {periods}."
+)
+ALT_PEERS = (
+    "Puntgrafiek van {indicator} in {name} en {n} vergelijkbare gemeenten, {period}, gesorteerd op waarde: per "
+    "gemeente een stip met een streep voor het 95%-betrouwbaarheidsinterval en een stippellijn voor Nederland; "
+    "{name} is vet en groter gemarkeerd, afgeschermde gemeenten staan er zonder stip bij."
+)
 
 # Table headers (profile tables and downloads)
 TABLE_COLUMNS = {

@@ -26,6 +26,7 @@ PENDING = "ks_assessment_pending"  # (kind, target id, key, value) writes that f
 URL_ASSESSMENT = "evaluatie"
 URL_PARTICIPANT = "deelnemer"
 URL_SESSION = "sessie"
+JOIN_URL_PATH = "workshop"  # url_path of app_pages/workshop_join.py in app.py
 
 
 
@@ -223,6 +224,23 @@ def item_bank_form(bank: ItemBank, *, holder_key: str, kind: str, with_notes: bo
                     element_notes(element)
 
 
+def shared_gemeente() -> tuple[str, ...]:
+    """(name, code) of the gemeente chosen in the sidebar or the link (?gemeente=); (code,) without boundary
+    cache; () when none is chosen. Saved assessments hold the gemeente as a typed name."""
+    from ks_data import geo
+    from ks_data.ui import cached, state
+
+    code = state.get(state.GEMEENTE)
+    if not code:
+        return ()
+    try:
+        key = cached.geo_cache_key()
+        name = cached.gemeente_names(key, geo.DATA_YEAR).get(code) if key else None
+    except (OSError, ValueError):  # unreadable boundary cache: match the code only
+        name = None
+    return (name, code) if name else (code,)
+
+
 # --- workshop ----------------------------------------------------------------------------------------------
 
 
@@ -268,6 +286,16 @@ def host_code() -> str | None:
         if st.query_params.get(URL_SESSION) != code:
             st.query_params[URL_SESSION] = code
     return code
+
+
+def join_address(code: str) -> str:
+    """The address participants type to join ``code``: full when the browser's URL is known, else relative.
+
+    Called on the host page, whose URL is ``<app address>/<host page path>``.
+    """
+    page_url = st.context.url or ""
+    base = page_url.rsplit("/", 1)[0] if "://" in page_url else ""
+    return f"{base}/{JOIN_URL_PATH}?code={code}"
 
 
 def set_host_code(code: str | None) -> None:

@@ -1,15 +1,15 @@
-"""Shared widgets: the sidebar gemeente picker, the 'Bron:' caption and a text+colour legend."""
+"""Shared widgets: the sidebar gemeente picker, the 'Bron:' caption, a text+colour legend and the map frontend."""
 
 from __future__ import annotations
 
 import html
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
 
 import streamlit as st
-
-# Imported here (the frame imports widgets before st.navigation) so the st_folium component is declared
-# before the first page run: declaring it during a page's first run made Streamlit show "Page not found".
-from streamlit_folium import st_folium
+from streamlit.components import v1 as components
 
 from ks_data import geo
 from ks_data.texts import common as tc
@@ -79,8 +79,10 @@ def source_caption(source: str, *, synthetic: bool = False) -> None:
     st.caption(text)
 
 
-def legend_markdown(items: Sequence[tuple], *, title: str | None = None) -> str:
+def legend_markdown(items: Sequence[tuple], *, title: str | None = None, scale: float = 1.0) -> str:
     """HTML for a legend: one swatch + text label per (colour, label[, dashed]); never colour alone.
+
+    ``scale`` > 1 enlarges text and swatches (presentation mode, ``presentation.chart_scale()``).
 
     >>> "abc" in legend_markdown([("#000000", "abc")])
     True
@@ -95,12 +97,12 @@ def legend_markdown(items: Sequence[tuple], *, title: str | None = None) -> str:
         for item in items
     )
     heading = f"<div style='font-weight:600;margin-bottom:.2em'>{html.escape(title)}</div>" if title else ""
-    return f'<div class="ks-legend" role="list">{heading}{rows}</div>'
+    return f'<div class="ks-legend" role="list" style="font-size:{scale:g}em">{heading}{rows}</div>'
 
 
-def legend(items: Sequence[tuple], *, title: str | None = None) -> None:
+def legend(items: Sequence[tuple], *, title: str | None = None, scale: float = 1.0) -> None:
     """Draw a legend (colour swatch + label per item, optional dashed outline) in Streamlit, e.g. beside a map."""
-    st.html(legend_markdown(items, title=title))
+    st.html(legend_markdown(items, title=title, scale=scale))
 
 
 def bound_selectbox(
@@ -135,14 +137,46 @@ def bound_selectbox(
 
 
 CLICK_TOOLTIP = "last_object_clicked_tooltip"
+CLICK_COUNT = "last_object_clicked_count"
 
 
-def folium_map(fmap, *, key: str, height: int, clickable: bool = False) -> str | None:
-    """Show a folium.Map full-width; returns the text of the last clicked tooltip when ``clickable``.
+class MapClick(NamedTuple):
+    """The last click on an area of a map: its tooltip text and the number of clicks so far (new per click)."""
 
-    Only the clicked tooltip is sent back (nothing at all when not clickable), so panning and zooming
-    do not rerun the page.
+    tooltip: str
+    count: int
+
+
+def _folium_frontend() -> str:
+    """streamlit-folium's built frontend folder, found without importing the package (and so folium)."""
+    return str(Path(importlib.util.find_spec("streamlit_folium").submodule_search_locations[0]) / "frontend" / "build")
+
+
+# streamlit-folium's map frontend, declared when the frame imports this module (before st.navigation, so
+# a shared /kaart link works on a fresh server). Declaring only the frontend keeps folium (~0.8 s of
+# imports) out of app start: the map page builds the frontend's arguments (ks_data.maps.component_args).
+_MAP_COMPONENT = components.declare_component("streamlit_folium", path=_folium_frontend())
+
+
+def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
+               overlay: str | None = None) -> MapClick | None:
+    """Show a map full-width from ``maps.component_args`` (cached); returns the last click on an area
+    when ``clickable`` (None before any click).
+
+    Only clicks on areas are sent back (nothing at all when not clickable), so panning and zooming do not
+    rerun the page. ``overlay`` (``maps.outline_script``) is drawn on top; changing it keeps the map as
+    drawn (same component key while the map itself is unchanged), so a click count tells a new click on
+    the same area apart from the old one.
     """
-    result = st_folium(fmap, key=key, height=height, use_container_width=True,
-                       returned_objects=[CLICK_TOOLTIP] if clickable else [])
-    return (result or {}).get(CLICK_TOOLTIP) if clickable else None
+    defaults = {CLICK_TOOLTIP: None, CLICK_COUNT: None} if clickable else {}
+    result = _MAP_COMPONENT(
+        script=args["script"], header=args["header"], html=args["html"], id=args["id"],
+        css_links=args["css_links"], js_links=args["js_links"], height=height, width=None,
+        returned_objects=list(defaults), default=defaults, zoom=None, center=None, feature_group=overlay,
+        return_on_hover=False, layer_control=None, pixelated=False, wrap_longitude=False,
+        key=f"{key}_{args['digest']}",
+    )
+    result = result or {}
+    if not clickable or not result.get(CLICK_TOOLTIP):
+        return None
+    return MapClick(str(result[CLICK_TOOLTIP]), int(result.get(CLICK_COUNT) or 0))
