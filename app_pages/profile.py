@@ -5,24 +5,12 @@ import streamlit as st
 from ks_data import perinatal
 from ks_data import perinatal_tables as ptab
 from ks_data.charts import perinatal as pchart
-from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached, presentation, state, widgets
 
 st.title(tp.PROFILE_TITLE)
-try:
-    data = cached.active_perinatal()
-    key = cached.perinatal_key()
-    options = cached.perinatal_options(key)
-except perinatal.NoPerinatalData as exc:
-    st.info(exc.dutch())
-    st.stop()
-except Exception:  # noqa: BLE001 - a broken store must not show a traceback
-    st.error(tc.LOAD_ERROR)
-    st.stop()
+data, key, options = blocks.perinatal_or_stop()
 synthetic = data.is_synthetic
-if synthetic:
-    st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
 st.caption(tp.PROFILE_INTRO)
 
 code = state.get(state.GEMEENTE)

@@ -6,26 +6,14 @@ from ks_data import assessment, assessment_tables, paths, perinatal, storage
 from ks_data import map_values as mv
 from ks_data import municipality_report as mr
 from ks_data.texts import assessment as ta
-from ks_data.texts import common as tc
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
 from ks_data.texts import report as tr
 from ks_data.ui import blocks, cached, state, widgets
 
 st.title(tpages.REPORT)
-try:
-    data = cached.active_perinatal()
-    key = cached.perinatal_key()
-    options = cached.perinatal_options(key)
-except perinatal.NoPerinatalData as exc:
-    st.info(exc.dutch())
-    st.stop()
-except Exception:  # noqa: BLE001 - a broken store must not show a traceback
-    st.error(tc.LOAD_ERROR)
-    st.stop()
+data, key, options = blocks.perinatal_or_stop()
 synthetic = data.is_synthetic
-if synthetic:
-    st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
 st.caption(tr.PAGE_INTRO)
 
 code = state.get(state.GEMEENTE)

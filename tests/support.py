@@ -88,6 +88,14 @@ def offline_browser(*, width: int = 1400, height: int = 1800) -> Iterator[tuple[
             browser.close()
 
 
+def isolated_env(geo_cache: Path, work: Path) -> dict[str, str]:
+    """Environment for an app server with the boundary cache ``geo_cache`` and fresh data cache, user data
+    and import folder under ``work``."""
+    return {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
+            "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite"),
+            "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
+
+
 def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
     """Run the app (AppTest from app.py) with ``query`` in the URL, switch to ``page``, assert no exception."""
     from streamlit.testing.v1 import AppTest

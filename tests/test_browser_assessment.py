@@ -76,5 +76,5 @@ def test_shared_screen_updates_live_when_participants_score(server, page):
         participant = storage_workshop.join_workshop(code, token=f"t{n}")
         storage_workshop.save_participant_answer(participant.id, item_id="goals_vision", value=value)
     # no click, no reload: the fragment re-reads the database every few seconds
-    page.get_by_text("3 deelnemers").wait_for(timeout=20_000)
+    page.get_by_text("3 deelnemers", exact=True).wait_for(timeout=20_000)
     page.get_by_role("cell", name="2,3", exact=True).first.wait_for(timeout=10_000)  # mean of 1, 2, 4

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ks_data.texts import maps as tm
-from tests.support import hover_tooltip, map_frame, offline_browser, require_chromium, running_app
+from tests.support import hover_tooltip, isolated_env, map_frame, offline_browser, require_chromium, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -19,9 +19,7 @@ def app_url(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """The app served by `streamlit run` on a free port, using the boundary cache built from ../shared/geo."""
     require_chromium()
     work = tmp_path_factory.mktemp("browser")
-    env = {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
-           "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite")}
-    with running_app(env, log_path=work / "server.log") as url:
+    with running_app(isolated_env(geo_cache, work), log_path=work / "server.log") as url:
         yield url
 
 

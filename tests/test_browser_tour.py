@@ -28,6 +28,7 @@ from tests.support import (
     PROJECT_DIR,
     error_boxes,
     hover_tooltip,
+    isolated_env,
     local_only_context,
     map_frame,
     require_chromium,
@@ -66,9 +67,7 @@ def app_url(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """The app under `streamlit run` on a free port: real boundary cache, fresh data cache and user data."""
     require_chromium()
     work = tmp_path_factory.mktemp("tour")
-    env = {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
-           "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite")}
-    with running_app(env, log_path=work / "server.log") as url:
+    with running_app(isolated_env(geo_cache, work), log_path=work / "server.log") as url:
         yield url
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import APP_FILE
-from tests.support import running_app
+from tests.support import isolated_env, running_app
 
 SESSIONS = 10
 GEMEENTEN = ("GM0363", "GM0344", "GM0014", "GM0599", "GM0518")
@@ -98,10 +98,7 @@ def server(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory):
     """The app under `streamlit run` with a fresh data cache (synthetic set generated on first use)."""
     pytest.importorskip("websockets")
     work = tmp_path_factory.mktemp("load")
-    env = {"KS_GEO_CACHE_DIR": str(geo_cache), "KS_CACHE_DIR": str(work / "cache"),
-           "KS_USER_DATA_DIR": str(work / "user"), "KS_DB_PATH": str(work / "user" / "db.sqlite"),
-           "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
-    with running_app(env, log_path=work / "server.log") as url:
+    with running_app(isolated_env(geo_cache, work), log_path=work / "server.log") as url:
         yield url, work / "server.log"
 
 

@@ -101,3 +101,24 @@ def catalogue_or_stop():
     except DataFileError as exc:
         data_error(exc)
         st.stop()
+
+
+def perinatal_or_stop():
+    """The active perinatal data, its cache key and its options (periods, indicators), or a Dutch message
+    and a stopped page; warns 'synthetisch voorbeeld' when the data are generated."""
+    from ks_data import perinatal
+    from ks_data.ui import cached
+
+    try:
+        data = cached.active_perinatal()
+        key = cached.perinatal_key()
+        options = cached.perinatal_options(key)
+    except perinatal.NoPerinatalData as exc:
+        st.info(exc.dutch())
+        st.stop()
+    except Exception:  # noqa: BLE001 - a broken store must not show a traceback
+        st.error(tc.LOAD_ERROR)
+        st.stop()
+    if data.is_synthetic:
+        st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
+    return data, key, options
