@@ -64,7 +64,7 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
         widgets.folium_map(args, key="kaart_pc4", height=520)
         widgets.source_caption(source, synthetic=pc4.is_synthetic)
     with col_table:
-        widgets.legend(pc4.legend, title=legend_title, scale=presentation.chart_scale())
+        widgets.legend(pc4.legend, title=legend_title, scale=presentation.legend_scale())
         st.dataframe(pc4.table, hide_index=True, width="stretch", height=380)
         blocks.csv_download(pc4.data, key="kaart_pc4_csv", synthetic=pc4.is_synthetic,
                             file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "geen",
@@ -128,13 +128,13 @@ def _map_page(geo_key: str) -> None:
     _explain(indicator_id, period, layer.source)
     legend_title = tm.LEGEND_TITLE_VALUE.format(indicator=labels.get(indicator_id, ""), period=period or "") \
         if mode == mv.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
-    col_map, col_legend = st.columns([4, 1])
+    col_map, col_legend = st.columns([3, 1] if presentation.is_on() else [4, 1])
     with col_map:
         click = widgets.folium_map(args, key="kaart_nl", height=600, clickable=True,
                                    overlay=cached.map_outline(geo_key, year, selected))
         widgets.source_caption(source, synthetic=layer.is_synthetic)
     with col_legend:
-        widgets.legend(layer.legend, title=legend_title, scale=presentation.chart_scale())
+        widgets.legend(layer.legend, title=legend_title, scale=presentation.legend_scale())
         if mode == mv.MODE_VALUE:
             st.caption(tm.LEGEND_NOTE)
     _national_table(layer, indicator_id=indicator_id, period=period, year=year)

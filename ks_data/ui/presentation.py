@@ -9,6 +9,8 @@ from ks_data.texts import common as tc
 
 KEY = "presentatie"
 CHART_SCALE = 1.5
+# HTML beside a map already grows with the page's root font (assets/presentation.css), so less extra here.
+LEGEND_SCALE = 1.2
 _ON_VALUES = {"1", "true", "ja", "aan"}
 
 
@@ -27,6 +29,11 @@ def is_on() -> bool:
 def chart_scale() -> float:
     """Font scale for charts: larger in presentation mode."""
     return CHART_SCALE if is_on() else 1.0
+
+
+def legend_scale() -> float:
+    """Font scale for an HTML legend beside a map: somewhat larger in presentation mode."""
+    return LEGEND_SCALE if is_on() else 1.0
 
 
 def _set(on: bool) -> None:
