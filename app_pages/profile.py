@@ -13,10 +13,7 @@ data, key, options = blocks.perinatal_or_stop()
 synthetic = data.is_synthetic
 st.caption(tp.PROFILE_INTRO)
 
-code = state.get(state.GEMEENTE)
-if not code:
-    st.info(tp.PROFILE_PICK, icon=":material/location_city:")
-    st.stop()
+code = blocks.gemeente_or_stop(tp.PROFILE_PICK)
 period = widgets.bound_selectbox(tp.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
                                  widget_key="_profiel_periode", default=options["default_period"])
 try:

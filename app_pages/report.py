@@ -16,10 +16,7 @@ data, key, options = blocks.perinatal_or_stop()
 synthetic = data.is_synthetic
 st.caption(tr.PAGE_INTRO)
 
-code = state.get(state.GEMEENTE)
-if not code:
-    st.info(tr.PICK, icon=":material/location_city:")
-    st.stop()
+code = blocks.gemeente_or_stop(tr.PICK)
 left, right = st.columns(2)
 period = widgets.bound_selectbox(tr.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
                                  widget_key="_rapport_periode", default=options["default_period"], area=left)

@@ -122,3 +122,14 @@ def perinatal_or_stop():
     if data.is_synthetic:
         st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
     return data, key, options
+
+
+def gemeente_or_stop(hint: str) -> str:
+    """The gemeente code chosen in the sidebar, or ``hint`` (where to choose one) and a stopped page."""
+    from ks_data.ui import state
+
+    code = state.get(state.GEMEENTE)
+    if not code:
+        st.info(hint, icon=":material/location_city:")
+        st.stop()
+    return code
