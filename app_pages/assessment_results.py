@@ -1,5 +1,7 @@
 """Results of a self-assessment: scores, radar and bar chart, ranking, notes, history, comparison, export, import."""
 
+from functools import partial
+
 import streamlit as st
 
 from ks_data import assessment_io, assessment_scoring, assessment_tables, report, storage
@@ -26,14 +28,14 @@ def _part_scores(part, frame, *, record, who: str, stem: str, scale: float) -> N
     radar_col, bar_col = st.columns(2)
     with radar_col:
         blocks.chart_with_source(
-            charts.radar_chart(frame, scale=scale), assessment_tables.scores_data(frame, record=record),
+            partial(charts.radar_chart, frame, scale=scale), assessment_tables.scores_data(frame, record=record),
             source=source, file_name=f"{stem}_{part.id}_scores.csv", key=f"ks_dl_radar_{part.id}",
             alt_text=ta.radar_alt(part=part.title, who=who, scores=scores),
             explanation=ta.scores_explanation(part=part.title, who=who), table=assessment_tables.score_table(frame))
     with bar_col:
         st.markdown(f"**{ta.RANKING_HEADER}**")
         blocks.chart_with_source(
-            charts.bar_chart(frame, scale=scale), ranking, source=source,
+            partial(charts.bar_chart, frame, scale=scale), ranking, source=source,
             file_name=f"{stem}_{part.id}_rangorde.csv", key=f"ks_dl_bars_{part.id}",
             alt_text=ta.bar_alt(part=part.title, who=who, scores=assessment_tables.score_list(
                 ranking[ta.COLUMN_ELEMENT], ranking[ta.COLUMN_SCORE])), table=assessment_tables.ranking_table(frame))
@@ -64,8 +66,9 @@ def _comparison(bank, history: list[storage.AssessmentSummary], *, coalition: st
     changes = assessment_tables.change_list(comparison)
     radar_col, dumbbell_col = st.columns(2)
     for column, kind, chart, name in (
-        (radar_col, ta.COMPARE_RADAR, charts.comparison_radar(comparison, **labels, scale=scale), "radar"),
-        (dumbbell_col, ta.COMPARE_DUMBBELL, charts.comparison_chart(comparison, **labels, scale=scale), "punten"),
+        (radar_col, ta.COMPARE_RADAR, partial(charts.comparison_radar, comparison, **labels, scale=scale), "radar"),
+        (dumbbell_col, ta.COMPARE_DUMBBELL, partial(charts.comparison_chart, comparison, **labels, scale=scale),
+         "punten"),
     ):
         with column:
             blocks.chart_with_source(

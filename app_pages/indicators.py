@@ -1,5 +1,7 @@
 """Landelijke indicatoren: filter by type and period; definition, source, values and history per indicator."""
 
+from functools import partial
+
 import streamlit as st
 
 from ks_data import overview
@@ -59,7 +61,8 @@ if indicator.caveat:
 view = overview.history_view(catalogue, indicator, title=indicator.short_name)
 if view.frame["year"].nunique() > 1 or view.frame["series"].nunique() > 1:
     blocks.chart_with_source(
-        charts.history_chart(view.frame, title=indicator.short_name, unit=indicator.unit, scale=presentation.chart_scale()),
+        partial(charts.history_chart, view.frame, title=indicator.short_name, unit=indicator.unit,
+                scale=presentation.chart_scale()),
         view.data,
         source=view.source,
         file_name=view.file_name,

@@ -1,5 +1,7 @@
 """Mijn gemeente: perinatal figures of one gemeente against Nederland, its peers and its PC4 areas."""
 
+from functools import partial
+
 import streamlit as st
 
 from ks_data import perinatal
@@ -36,8 +38,8 @@ st.caption(tp.NATIONAL_NOTE.format(basis=tp.NATIONAL_BASIS[spine["national_basis
 
 st.subheader(tp.SPINE_HEADING)
 blocks.chart_with_source(
-    pchart.spine_chart(spine, name=name, period=period, synthetic=synthetic, subtitle=ptab.spine_note(name),
-                       scale=scale),
+    partial(pchart.spine_chart, spine, name=name, period=period, synthetic=synthetic,
+            subtitle=ptab.spine_note(name), scale=scale),
     ptab.export_frame(spine, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
     file_name=ptab.file_name("spine", synthetic=synthetic, code=code, period=period),
     alt_text=ptab.spine_alt(spine, name=name, period=period),
@@ -61,8 +63,8 @@ if trend.empty:
     st.info(tp.TREND_NONE)
 else:
     blocks.chart_with_source(
-        pchart.trend_chart(trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
-                           unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant, scale=scale),
+        partial(pchart.trend_chart, trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
+                unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant, scale=scale),
         ptab.export_frame(trend, view="trend"), source=figure_source, synthetic=synthetic, key="dl_trend",
         file_name=ptab.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code),
         alt_text=ptab.trend_alt(trend, indicator=ind.short_title, name=name),
@@ -73,8 +75,9 @@ st.subheader(tp.PEERS_HEADING)
 peers = cached.perinatal_peers(key, code, indicator_id, period)
 st.caption(ptab.peers_note(peers, name=name))
 blocks.chart_with_source(
-    pchart.forest_chart(peers, title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name, period=period),
-                        unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code, scale=scale),
+    partial(pchart.forest_chart, peers,
+            title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name, period=period),
+            unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code, scale=scale),
     ptab.export_frame(peers, view="peers"), source=figure_source, synthetic=synthetic, key="dl_peers",
     file_name=ptab.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period),
     alt_text=ptab.peers_alt(peers, indicator=ind.short_title, name=name, period=period),

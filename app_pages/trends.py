@@ -1,5 +1,7 @@
 """Trends: coalitions 2019-2021 (switchable denominator), Big2 with its parts, families without kraamzorg."""
 
+from functools import partial
+
 import streamlit as st
 
 from ks_data import overview
@@ -20,7 +22,8 @@ denominator = state.url_widget(
 )
 coalitions = overview.coalition_view(catalogue, denominator=denominator)
 blocks.chart_with_source(
-    charts.coalition_chart(
+    partial(
+        charts.coalition_chart,
         coalitions.frame,
         subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator]),
         scale=presentation.chart_scale(),
@@ -44,7 +47,7 @@ for indicator_id, header, title, note in (
     st.header(header)
     view = overview.history_view(catalogue, indicator, title=title)
     blocks.chart_with_source(
-        charts.history_chart(view.frame, title=title, unit=indicator.unit, scale=presentation.chart_scale()),
+        partial(charts.history_chart, view.frame, title=title, unit=indicator.unit, scale=presentation.chart_scale()),
         view.data,
         source=view.source,
         file_name=view.file_name,

@@ -1,5 +1,7 @@
 """Workshop shared screen: open a session with a short code and watch the group result update live."""
 
+from functools import partial
+
 import streamlit as st
 
 from ks_data import assessment_group, assessment_tables, storage, storage_workshop
@@ -80,7 +82,7 @@ def live_result() -> None:
     individual = assessment_group.participant_scores(bank, by_participant, part=part)
     table = assessment_tables.group_table(summary)
     blocks.chart_with_source(
-        charts.group_chart(summary, individual, scale=max(HOST_SCALE, presentation.chart_scale())),
+        partial(charts.group_chart, summary, individual, scale=max(HOST_SCALE, presentation.chart_scale())),
         assessment_tables.group_data(summary), source=ta.group_source(code=code, title=title, n=len(people)),
         file_name=f"workshop_{code}_{part}.csv", key="ks_dl_group", table=table,
         alt_text=ta.group_alt(part=titles[part], n=len(people),

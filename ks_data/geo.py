@@ -154,6 +154,15 @@ def read_pc4_shapes(*, gemeentecode: str, year: int = DATA_YEAR, cache_dir: Path
     return shapes[["pc4", "gemeentecode", "gemeentenaam", "geometry"]].sort_values("pc4").reset_index(drop=True)
 
 
+def read_pc4_areas(*, cache_dir: Path | None = None) -> pd.DataFrame:
+    """Land area of every PC4 polygon in km² (simplified shapes, RD New); columns pc4, area_km2."""
+    import geopandas as gpd
+
+    shapes = gpd.read_parquet(_path(PC4_FILE, cache_dir), columns=["pc4", "geometry"])
+    return pd.DataFrame({"pc4": shapes["pc4"].astype(str).to_numpy(),
+                         "area_km2": (shapes.to_crs(28992).area / 1e6).to_numpy()})
+
+
 def gemeente_name(gemeentecode: str, *, year: int = DATA_YEAR, cache_dir: Path | None = None) -> str | None:
     """The name of a gemeente code in ``year``, or None when unknown."""
     names = read_gemeenten(year=year, cache_dir=cache_dir)

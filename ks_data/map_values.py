@@ -234,7 +234,8 @@ def area_table(frame: pd.DataFrame, *, unit: str, decimals: int, with_code: bool
     table = pd.DataFrame({
         tm.COL_AREA: rows["area_name"].astype(str).to_numpy(),
         tm.COL_CODE: rows["area_code"].astype(str).to_numpy(),
-        tm.COL_VALUE: [_fmt(v, unit, decimals) if not nd else "" for v, nd in zip(rows["value"], rows["no_data"])],
+        tm.COL_VALUE: [_fmt(v, unit, decimals) if not nd else tm.VALUE_NOT_SHOWN
+                       for v, nd in zip(rows["value"], rows["no_data"])],
         tm.COL_INTERVAL: interval,
         tm.COL_N: [tc.fmt_number(n) if not nd else "" for n, nd in zip(rows["denominator"], rows["no_data"])],
         tm.COL_COMPARISON: [tm.COMPARISON_LABELS.get(c, "") if isinstance(c, str) and not nd else ""

@@ -8,6 +8,10 @@ years in between, the preterm+SGA overlap (1.5%, from 6.7 + 9.8 - 15.0) and the 
 assumptions of this generator, not published figures. Areas vary through a gemeente and a PC4 effect
 shared by all outcomes (as with deprivation), so preterm, SGA and Big2 go together.
 
+Births per PC4 follow a density proxy (no population data offline): small PC4 areas, and PC4s in gemeenten
+whose PC4s are small, get more births (``AREA_EXPONENT``, ``GEMEENTE_AREA_EXPONENT``), so cities have more
+births than rural gemeenten with many village postcodes, and "comparable gemeenten by births" look plausible.
+
 CLI (writes ``paths.CACHE_DIR/perinatal_synthetic.parquet``; needs the boundary cache)::
 
     python -m ks_data.synthetic [--seed 20211] [--output PATH]
@@ -40,6 +44,11 @@ EXTRA_DEATHS_8_28D_PER_1000 = 0.8  # assumption for the demo
 GEMEENTE_SD = 0.12  # spread of the shared area effect on the logit scale
 PC4_SD = 0.20
 OWN_SD = 0.08  # outcome-specific noise per area
+# Births per PC4 ~ gamma noise x area^-1 x (median PC4 area of the gemeente)^-0.5 (areas below 1.5 km² count as
+# 1.5): an assumption of this generator, tuned so the largest gemeenten by births are the big cities.
+AREA_EXPONENT = 1.0
+GEMEENTE_AREA_EXPONENT = 0.5
+MIN_AREA_KM2 = 1.5
 COUNT_COLUMNS = ("births", "big2", "preterm", "sga", "perinatal_deaths", "perinatal_deaths_28d")
 
 
@@ -75,11 +84,20 @@ def _fix_total(counts: np.ndarray, cap: np.ndarray, target: int, weights: np.nda
     return counts
 
 
+def _density_weight(areas: pd.DataFrame) -> np.ndarray:
+    """Relative births per PC4 from its area and the median PC4 area of its gemeente (see the module doc)."""
+    area = areas["area_km2"].clip(lower=MIN_AREA_KM2)
+    gemeente_median = area.groupby(areas["gemeentecode"]).transform("median")
+    return (area ** -AREA_EXPONENT * gemeente_median ** -GEMEENTE_AREA_EXPONENT).to_numpy(float)
+
+
 def generate(pc4_table: pd.DataFrame, *, seed: int = DEFAULT_SEED, years: tuple[int, ...] = YEARS) -> pd.DataFrame:
     """Synthetic counts per PC4 per year.
 
     Args:
-        pc4_table: columns pc4, gemeentecode, gemeentenaam (``geo.read_pc4_gemeente(year=2021)``).
+        pc4_table: columns pc4, gemeentecode, gemeentenaam (``geo.read_pc4_gemeente(year=2021)``), and
+            optionally area_km2 (``geo.read_pc4_areas``) for the density proxy of births; without it
+            every PC4 has the same expected size.
         seed: random seed; the same seed and table give the same output.
         years: years to generate (each needs a TARGETS entry).
 
@@ -88,14 +106,17 @@ def generate(pc4_table: pd.DataFrame, *, seed: int = DEFAULT_SEED, years: tuple[
         preterm, sga, perinatal_deaths, perinatal_deaths_28d, is_synthetic (True), source.
     """
     rng = np.random.default_rng(seed)
-    areas = pc4_table[["pc4", "gemeentecode", "gemeentenaam"]].astype(str).drop_duplicates("pc4")
-    areas = areas.sort_values("pc4").reset_index(drop=True)
+    areas = pc4_table[["pc4", "gemeentecode", "gemeentenaam"]].astype(str)
+    areas["area_km2"] = pc4_table["area_km2"].to_numpy(float) if "area_km2" in pc4_table else MIN_AREA_KM2
+    areas["area_km2"] = areas["area_km2"].fillna(MIN_AREA_KM2)
+    areas = areas.drop_duplicates("pc4").sort_values("pc4").reset_index(drop=True)
     n_areas = len(areas)
     gemeenten = areas["gemeentecode"].unique()
     g_effect = dict(zip(gemeenten, rng.normal(0, GEMEENTE_SD, len(gemeenten))))
     shared = areas["gemeentecode"].map(g_effect).to_numpy() + rng.normal(0, PC4_SD, n_areas)
     own_pt, own_sga, own_death = (rng.normal(0, OWN_SD, n_areas) for _ in range(3))
-    size = rng.gamma(shape=0.9, scale=1.0, size=n_areas) * np.where(rng.random(n_areas) < 0.05, 0.02, 1.0)
+    size = rng.gamma(shape=3.0, scale=1.0, size=n_areas) * np.where(rng.random(n_areas) < 0.05, 0.02, 1.0)
+    size = size * _density_weight(areas)
     size = size / size.sum()
     frames = []
     for year in years:
@@ -139,6 +160,7 @@ def write(*, seed: int = DEFAULT_SEED, output: Path | None = None, geo_cache_dir
         geo.GeoCacheMissing: when the boundary cache has not been built.
     """
     pc4 = geo.read_pc4_gemeente(year=geo.DATA_YEAR, cache_dir=geo_cache_dir)
+    pc4 = pc4.merge(geo.read_pc4_areas(cache_dir=geo_cache_dir), on="pc4", how="left")
     frame = generate(pc4, seed=seed)
     target = Path(output) if output is not None else output_path()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -44,18 +44,29 @@ class CsvDownload:
 
 @pytest.fixture
 def csv_downloads(monkeypatch: pytest.MonkeyPatch) -> list[CsvDownload]:
-    """Every CSV built for a download (both notations of each 'Download data' menu), in page order."""
+    """Every CSV a page offers for download (both notations of each 'Download data' menu), in page order.
+
+    The app writes a CSV only when its button is clicked (a callable as ``data``); here every download
+    button of a run is 'clicked' at once, so each file is built and recorded as the user would get it.
+    """
+    import streamlit as st
+
     from ks_data import export
 
     seen: list[CsvDownload] = []
     real = export.to_csv_bytes
+    real_button = st.download_button
 
     def recording(frame: pd.DataFrame, *, dutch: bool = True, synthetic: bool = False) -> bytes:
         data = real(frame, dutch=dutch, synthetic=synthetic)
         seen.append(CsvDownload(frame.copy(), dutch, synthetic, data))
         return data
 
+    def clicked(label: str, data, *args, **kwargs):
+        return real_button(label, data() if callable(data) else data, *args, **kwargs)
+
     monkeypatch.setattr(export, "to_csv_bytes", recording)
+    monkeypatch.setattr(st, "download_button", clicked)
     return seen
 
 

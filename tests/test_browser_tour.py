@@ -2,7 +2,8 @@
 
 Every page is opened through its sidebar link and photographed (normal, and presentation mode at 1280x720 and
 1920x1080) into test-output/tour/; the gemeente switch, shareable links, the map tooltip, the denkraam save and
-reload, the presentation toggle, keyboard reach and a deuteranopia emulation (test-output/cvd/) are checked.
+reload, the presentation toggle, keyboard reach, a chart's CSV downloads and a deuteranopia emulation
+(test-output/cvd/) are checked.
 Every request of every browser context is recorded; any that leaves the machine fails the test.
 """
 
@@ -346,3 +347,28 @@ def test_deuteranopia_emulation_keeps_labels_next_to_colours(app_url: str, new_t
     if no_data.count():
         assert no_data.first.locator("span").first.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
     cdp.send("Emulation.setEmulatedVisionDeficiency", {"type": "none"})
+
+
+def test_chart_data_downloads_in_both_notations(app_url: str, new_tab) -> None:
+    """The first 'Download data' menu of the profile (the spine chart): each CSV is written on the click
+    (deferred download) and arrives in the browser with its file name, notation and synthetic label."""
+    page = new_tab()
+    page.goto(f"{app_url}/mijn-gemeente?gemeente={ZWOLLE[0]}")
+    _check_page(page, tperi.PROFILE_TITLE)
+    files = {}
+    for label in (tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL):
+        page.get_by_role("button", name=tc.DOWNLOAD_CSV).first.click()
+        button = page.get_by_role("button", name=label)
+        button.wait_for(timeout=10_000)
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        files[download.value.suggested_filename] = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+        page.keyboard.press("Escape")
+    (dutch_name, dutch), (int_name, international) = files.items()
+    assert dutch_name.endswith(".csv") and int_name == dutch_name.replace(".csv", "_internationaal.csv")
+    assert ZWOLLE[0] in dutch_name
+    header, first_row = dutch.splitlines()[:2]
+    assert ";" in header and re.search(r";\d+,\d+;", first_row), first_row  # decimal comma
+    assert ";" not in international.splitlines()[0] and re.search(r",\d+\.\d+,", international.splitlines()[1])
+    assert all(tc.SYNTHETIC_LABEL in line for line in dutch.splitlines()[1:])
+    assert error_boxes(page) == []

@@ -127,7 +127,8 @@ def test_pc4_layer_table_matches_tooltips(mini_geo_cache: Path) -> None:
     layer = ml.pc4_layer(shapes, rates, fmt=FMT)
     table = layer.table.set_index(tm.COL_AREA)
     assert table.loc["Postcode 3001", tm.COL_VALUE] == "12,0%" and table.loc["Postcode 3001", tm.COL_N] == "100"
-    assert table.loc["Postcode 3002", tm.COL_VALUE] == "" and "minder dan 10" in table.loc["Postcode 3002", tm.COL_NOTE]
+    assert table.loc["Postcode 3002", tm.COL_VALUE] == tm.VALUE_NOT_SHOWN
+    assert "minder dan 10" in table.loc["Postcode 3002", tm.COL_NOTE]
     assert tm.COL_CODE not in layer.table.columns
     assert layer.legend[-1] == (mv.NO_DATA_COLOUR, tm.LEGEND_NO_DATA, True)
 

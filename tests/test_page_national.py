@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
 from ks_data import paths
@@ -32,22 +32,28 @@ def _captions(at: AppTest) -> str:
 
 
 @pytest.fixture
-def media(monkeypatch: pytest.MonkeyPatch) -> list[MemoryMediaFileStorage]:
-    """Every run's in-memory media storage, so tests can read the bytes behind download buttons."""
-    stores: list[MemoryMediaFileStorage] = []
+def media(monkeypatch: pytest.MonkeyPatch) -> list[MediaFileManager]:
+    """Every run's media file manager, so tests can fetch the files behind download buttons."""
+    managers: list[MediaFileManager] = []
 
-    class Recording(MemoryMediaFileStorage):
+    class Recording(MediaFileManager):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            stores.append(self)
+            managers.append(self)
 
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return stores
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return managers
 
 
-def _downloads(at: AppTest, media: list[MemoryMediaFileStorage]) -> list[tuple[str, bytes]]:
-    """(file name, bytes) of every download button of the last run, in page order."""
-    files = [media[-1].get_file(b.proto.url.rsplit("/", 1)[-1]) for b in at.get("download_button")]
+def _downloads(at: AppTest, media: list[MediaFileManager]) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of every download button of the last run, in page order, fetched as a click does:
+    a deferred file (written on click) is generated first, exactly as the server does for the browser."""
+    manager = media[-1]
+    files = []
+    for button in at.get("download_button"):
+        url = manager.execute_deferred(button.proto.deferred_file_id) if button.proto.deferred_file_id \
+            else button.proto.url
+        files.append(manager._storage.get_file(url.rsplit("/", 1)[-1].split(".")[0]))
     return [(f.filename, f.content) for f in files]
 
 

@@ -104,3 +104,21 @@ def test_failed_write_removes_its_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(Exception):  # noqa: B017,PT011 - pyarrow's own error type
         synthetic._write_atomically(bad, tmp_path / "out.parquet")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_births_follow_the_density_proxy(fake_pc4: pd.DataFrame) -> None:
+    """With PC4 areas, a gemeente of small (urban) postcodes gets more births than one of large (rural) ones,
+    and small postcodes get more births than large ones within a gemeente; the national total stays the same."""
+    with_area = fake_pc4.assign(area_km2=np.where(fake_pc4.index < 1500, 1.0, 20.0))  # first 150 gemeenten urban
+    with_area.loc[with_area.index % 10 == 0, "area_km2"] *= 4  # one larger postcode in every gemeente
+    frame = synthetic.generate(with_area, seed=7)
+    per_year = frame[frame["period"] == "2020"].merge(with_area[["pc4", "area_km2"]], left_on="area_code", right_on="pc4")
+    urban = per_year["area_km2"].isin([1.0, 4.0])
+    by_gemeente = per_year.groupby("gemeentecode")["births"].sum()
+    urban_gemeenten = per_year.loc[urban, "gemeentecode"].unique()
+    assert by_gemeente[urban_gemeenten].median() > 3 * by_gemeente.drop(urban_gemeenten).median()
+    assert per_year.loc[urban & (per_year["area_km2"] == 1.0), "births"].mean() \
+        > 2 * per_year.loc[per_year["area_km2"] == 4.0, "births"].mean()
+    plain = synthetic.generate(fake_pc4, seed=7)
+    total = per_year["births"].sum()
+    assert abs(total - plain[plain["period"] == "2020"]["births"].sum()) < 0.02 * total

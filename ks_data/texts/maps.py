@@ -81,6 +81,7 @@ COL_INTERVAL = "95%-BI"
 COL_N = "n"
 COL_COMPARISON = "T.o.v. Nederland"
 COL_NOTE = "Opmerking"
+VALUE_NOT_SHOWN = "niet getoond"  # table cell of a suppressed or missing area; the reason stands under Opmerking
 COL_PERIOD = "Periode"
 COL_NUMERATOR = "Teller"
 COL_DENOMINATOR = "Noemer"
