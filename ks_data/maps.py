@@ -93,7 +93,9 @@ def area_map(
         zoom_snap=0.25,
     )
     fmap.get_root().header.add_child(
-        folium.Element(f"<style>.leaflet-container{{background:{BACKGROUND};}}</style>")
+        # On a narrow map the attribution wraps instead of covering the scale bar (bottom left, ~110 px).
+        folium.Element(f"<style>.leaflet-container{{background:{BACKGROUND};}}"
+                       ".leaflet-control-attribution{max-width:calc(100vw - 130px);line-height:1.3;}</style>")
     )
     properties = ["area_code", "area_name", *STYLE_COLUMNS, TOOLTIP_COLUMN]
     data = json.loads(layer[[*properties, "geometry"]].to_json(drop_id=True))
