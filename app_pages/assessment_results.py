@@ -143,12 +143,13 @@ if record is not None:
     st.header(ta.EXPORT_HEADER)
     st.caption(ta.EXPORT_ALL_NOTE)
     a, b, c = st.columns(3)
-    a.download_button(ta.EXPORT_CSV, assessment_io.export_csv(bank, record), file_name=f"{stem}.csv",
-                      mime="text/csv", key="ks_dl_csv")
-    b.download_button(ta.EXPORT_JSON, assessment_io.export_json(bank, record), file_name=f"{stem}.json",
-                      mime="application/json", key="ks_dl_json")
-    c.download_button(ta.EXPORT_REPORT, report.report_html(bank, record), file_name=f"{stem}_rapport.html",
-                      mime="text/html", key="ks_dl_report", help=ta.EXPORT_HELP)
+    # Written when clicked (deferred), not on every rerun; a download does not rerun the page.
+    a.download_button(ta.EXPORT_CSV, partial(assessment_io.export_csv, bank, record), file_name=f"{stem}.csv",
+                      mime="text/csv", key="ks_dl_csv", on_click="ignore")
+    b.download_button(ta.EXPORT_JSON, partial(assessment_io.export_json, bank, record), file_name=f"{stem}.json",
+                      mime="application/json", key="ks_dl_json", on_click="ignore")
+    c.download_button(ta.EXPORT_REPORT, partial(report.report_html, bank, record), file_name=f"{stem}_rapport.html",
+                      mime="text/html", key="ks_dl_report", help=ta.EXPORT_HELP, on_click="ignore")
 
 st.header(ta.IMPORT_HEADER)
 upload_round = st.session_state.get(IMPORT_ROUND, 0)

@@ -27,6 +27,24 @@ def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def media(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every AppTest run's media file manager, so tests can fetch the files behind download buttons
+    (``tests.support.downloads``)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import app_test
+
+    managers: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return managers
+
+
 @dataclass
 class CsvDownload:
     """One CSV a page built for a download button: the frame handed in and the bytes served."""

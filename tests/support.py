@@ -109,6 +109,19 @@ def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
     return at
 
 
+def downloads(at, media: list) -> dict[str, bytes]:
+    """File name -> bytes of every download button of ``at``'s last run (the ``media`` fixture), fetched as a
+    click does: a deferred file (written on click) is generated first, exactly as the server does it."""
+    manager = media[-1]
+    files = {}
+    for button in at.get("download_button"):
+        proto = button.proto
+        url = manager.execute_deferred(proto.deferred_file_id) if proto.deferred_file_id else proto.url
+        stored = manager._storage.get_file(url.rsplit("/", 1)[-1].split(".")[0])
+        files[stored.filename] = stored.content
+    return files
+
+
 # --- shared real-browser helpers (tour, map) ---------------------------------------------------------------------
 def local_only_context(browser, external: list[str], **context_args):
     """A new browser context that records every non-local request URL in ``external`` and aborts it."""

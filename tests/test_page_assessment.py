@@ -14,6 +14,7 @@ from ks_data import export, paths, storage
 from ks_data.assessment import AssessmentRecord
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
+from tests.support import downloads
 
 FILL = "app_pages/assessment_fill.py"
 RESULTS = "app_pages/assessment_results.py"
@@ -158,12 +159,21 @@ def test_results_compare_two_moments_with_change_per_element(two_moments):
     assert comparison.iloc[2][ta.COLUMN_CHANGE] == "–"
 
 
-def test_results_keep_the_whole_assessment_exports(two_moments):
+def test_results_keep_the_whole_assessment_exports(two_moments, media):
+    """The CSV, JSON and report of the chosen moment are written on click and hold that moment's answers."""
     _, late = two_moments
     at = _app(RESULTS, evaluatie=str(late))
     labels = {b.key: b.proto.label for b in at.get("download_button")}
     assert (labels["ks_dl_csv"], labels["ks_dl_json"], labels["ks_dl_report"]) == (
         ta.EXPORT_CSV, ta.EXPORT_JSON, ta.EXPORT_REPORT)
+    files = downloads(at, media)
+    stem = next(name for name in files if name.endswith(".json"))[:-len(".json")]
+    exported = json.loads(files[f"{stem}.json"].decode("utf-8"))
+    assert exported["coalition"] == "Coalitie Noord" and exported["assessment_date"] == "2026-11-23"
+    assert exported["answers"]["goals_vision"] == 3 and exported["answers"]["goals_domains"] == 4
+    rows = files[f"{stem}.csv"].decode("utf-8").splitlines()
+    assert any(";goals_vision;answer;3;" in row for row in rows) and rows[-1].split(";")[5] == "end"
+    assert "Coalitie Noord" in files[f"{stem}_rapport.html"].decode("utf-8")
 
 
 

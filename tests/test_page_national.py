@@ -9,11 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1 import AppTest
 
 from ks_data import paths
-from tests.support import open_page
+from tests.support import downloads, open_page
 
 INDICATORS = "app_pages/indicators.py"
 TRENDS = "app_pages/trends.py"
@@ -31,30 +30,9 @@ def _captions(at: AppTest) -> str:
     return "\n".join(c.value for c in at.caption)
 
 
-@pytest.fixture
-def media(monkeypatch: pytest.MonkeyPatch) -> list[MediaFileManager]:
-    """Every run's media file manager, so tests can fetch the files behind download buttons."""
-    managers: list[MediaFileManager] = []
-
-    class Recording(MediaFileManager):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            managers.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
-    return managers
-
-
-def _downloads(at: AppTest, media: list[MediaFileManager]) -> list[tuple[str, bytes]]:
-    """(file name, bytes) of every download button of the last run, in page order, fetched as a click does:
-    a deferred file (written on click) is generated first, exactly as the server does for the browser."""
-    manager = media[-1]
-    files = []
-    for button in at.get("download_button"):
-        url = manager.execute_deferred(button.proto.deferred_file_id) if button.proto.deferred_file_id \
-            else button.proto.url
-        files.append(manager._storage.get_file(url.rsplit("/", 1)[-1].split(".")[0]))
-    return [(f.filename, f.content) for f in files]
+def _downloads(at: AppTest, media: list) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of every download button of the last run, in page order."""
+    return list(downloads(at, media).items())
 
 
 def _read(content: bytes, *, dutch: bool) -> pd.DataFrame:
