@@ -29,8 +29,8 @@ browser:
 
 # Boundary cache (from $KS_GEO_SOURCE or the CBS/PDOK download) and the synthetic demo set keyed on it.
 $(CACHE_STAMP):
-	$(BIN)/python -m ks_data.geo_build $(GEO_ARGS)
-	$(BIN)/python -m ks_data.synthetic
+	$(BIN)/python -m ks_data.geo.build $(GEO_ARGS)
+	$(BIN)/python -m ks_data.perinatal.synthetic
 	@touch $@
 
 data: setup

@@ -4,7 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from ks_data import assessment_scoring, storage
+from ks_data.assessment import scoring as assessment_scoring
+from ks_data.storage import db as storage
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
 

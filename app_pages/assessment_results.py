@@ -4,7 +4,11 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data import assessment_io, assessment_scoring, assessment_tables, report, storage
+from ks_data.assessment import transfer as assessment_io
+from ks_data.assessment import scoring as assessment_scoring
+from ks_data.assessment import views as assessment_tables
+from ks_data.reports import assessment as report
+from ks_data.storage import db as storage
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form

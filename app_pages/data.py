@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ks_data import perinatal
-from ks_data import perinatal_io as pio
-from ks_data import perinatal_tables as ptab
+from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import reader as pio
+from ks_data.perinatal import views as ptab
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached

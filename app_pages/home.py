@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ks_data import paths
-from ks_data.texts import indicators as ti
+from ks_data.texts import national as ti
 from ks_data.ui import blocks, cached, state
 
 blocks.catalogue_or_stop()  # a Dutch error instead of tiles when the data are broken

@@ -4,10 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data import overview
-from ks_data.charts import indicators as charts
+from ks_data.national import views as overview
+from ks_data.charts import national as charts
 from ks_data.texts import common as tc
-from ks_data.texts import indicators as ti
+from ks_data.texts import national as ti
 from ks_data.ui import blocks, presentation, state
 
 catalogue = blocks.catalogue_or_stop()

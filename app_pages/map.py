@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from ks_data import geo, paths, perinatal
-from ks_data import map_layers as ml
-from ks_data import map_values as mv
+from ks_data import paths
+from ks_data.geo import cache as geo
+from ks_data.perinatal import dataset as perinatal
+from ks_data.maps import layers as ml
+from ks_data.maps import values as mv
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from ks_data.ui import blocks, cached, presentation, state, widgets

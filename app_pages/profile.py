@@ -4,8 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data import perinatal
-from ks_data import perinatal_tables as ptab
+from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import views as ptab
 from ks_data.charts import perinatal as pchart
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached, presentation, state, widgets

@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from ks_data import assessment, assessment_tables, paths, perinatal, storage
-from ks_data import map_values as mv
-from ks_data import municipality_report as mr
+from ks_data import paths
+from ks_data.assessment import items as assessment
+from ks_data.assessment import views as assessment_tables
+from ks_data.perinatal import dataset as perinatal
+from ks_data.storage import db as storage
+from ks_data.maps import values as mv
+from ks_data.reports import gemeente as mr
 from ks_data.texts import assessment as ta
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
-from ks_data.texts import report as tr
+from ks_data.texts import reports as tr
 from ks_data.ui import blocks, cached, state, widgets
 
 st.title(tpages.REPORT)

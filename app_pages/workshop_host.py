@@ -4,7 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data import assessment_group, assessment_tables, storage, storage_workshop
+from ks_data.assessment import workshop as assessment_group
+from ks_data.assessment import views as assessment_tables
+from ks_data.storage import db as storage
+from ks_data.storage import workshops as storage_workshop
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from ks_data import assessment_group, assessment_scoring, storage
+from ks_data.assessment import workshop as assessment_group
+from ks_data.assessment import scoring as assessment_scoring
+from ks_data.storage import db as storage
 from ks_data.texts import assessment as ta
 from ks_data.ui import assessment_form as form
 

@@ -45,7 +45,10 @@ BARE_NAV = ('import streamlit as st\n\n\ndef een():\n    st.write("klaar")\n\n\n
 DATA_SNIPPET = """
 import time
 t0 = time.perf_counter()
-from ks_data import assessment, geo, indicators, perinatal
+from ks_data.assessment import items as assessment
+from ks_data.geo import cache as geo
+from ks_data.national import catalogue as indicators
+from ks_data.perinatal import dataset as perinatal
 t1 = time.perf_counter()
 indicators.load_catalogue()
 assessment.load_item_bank()

@@ -35,7 +35,7 @@ LOAD_SNIPPET = """
 import time; t0 = time.perf_counter()
 import geopandas, pandas, pyarrow.parquet  # the libraries a Streamlit process has loaded anyway
 t1 = time.perf_counter()
-from ks_data import geo
+from ks_data.geo import cache as geo
 geo.read_gemeenten(); geo.read_pc4_gemeente(); geo.read_gemeente_mapping()
 geo.read_gemeente_shapes(year=2023); geo.read_pc4_shapes(gemeentecode="GM0363")
 t2 = time.perf_counter()
@@ -58,7 +58,7 @@ def _machine() -> str:
 def bench_build(source: Path, cache: Path) -> tuple[float, float]:
     """Seconds to build the cache in a fresh process: (wall clock incl. interpreter, build itself)."""
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "ks_data.geo_build", "--from", str(source), "--cache-dir", str(cache)],
+    out = subprocess.run([sys.executable, "-m", "ks_data.geo.build", "--from", str(source), "--cache-dir", str(cache)],
                          cwd=PROJECT, capture_output=True, text=True, check=True).stdout
     wall = time.perf_counter() - started
     inner = float(out.rsplit(" MB, ", 1)[1].split(" s")[0])
@@ -83,8 +83,12 @@ def bench_load(cache: Path, *, runs: int = 5) -> dict[str, float]:
 
 def bench_bytes(cache: Path) -> dict[str, object]:
     """Bytes of the rendered folium maps (HTML+JS+GeoJSON) the browser receives, with synthetic data."""
-    from ks_data import geo, maps, perinatal, rates, synthetic
-    from ks_data import map_layers as ml
+    from ks_data.geo import cache as geo
+    from ks_data.maps import folium_map as maps
+    from ks_data.perinatal import dataset as perinatal
+    from ks_data.perinatal import rates
+    from ks_data.perinatal import synthetic
+    from ks_data.maps import layers as ml
 
     data_file = cache.parent / "synthetic.parquet"
     synthetic.write(output=data_file, geo_cache_dir=cache)

@@ -69,7 +69,7 @@ def csv_downloads(monkeypatch: pytest.MonkeyPatch) -> list[CsvDownload]:
     """
     import streamlit as st
 
-    from ks_data import export
+    from ks_data.core import export
 
     seen: list[CsvDownload] = []
     real = export.to_csv_bytes
@@ -88,14 +88,15 @@ def csv_downloads(monkeypatch: pytest.MonkeyPatch) -> list[CsvDownload]:
     return seen
 
 
-# --- geography (ks_data.geo / geo_build): built once per session into temporary folders ---
+# --- geography (ks_data.geo.cache / geo_build): built once per session into temporary folders ---
 GEO_MINI_DIR = FIXTURES_DIR / "geo_mini"
 
 
 @pytest.fixture(scope="session")
 def geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The boundary cache built once from ``paths.GEO_SOURCE_DIR`` (KS_GEO_SOURCE, e.g. ../shared/geo)."""
-    from ks_data import geo_build, paths
+    from ks_data import paths
+    from ks_data.geo import build as geo_build
 
     source = paths.GEO_SOURCE_DIR
     if not (source / "pc4_2020.geojson").is_file():
@@ -106,12 +107,12 @@ def geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def mini_geo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache built from the hand-written polygons in tests/fixtures/geo_mini (always available)."""
-    from ks_data import geo_build
+    from ks_data.geo import build as geo_build
 
     return geo_build.build_from_folder(GEO_MINI_DIR, cache_dir=tmp_path_factory.mktemp("geo_mini") / "cache").cache_dir
 
 
-# --- perinatal data (ks_data.perinatal, synthetic, rates): isolated data folders ---
+# --- perinatal data (ks_data.perinatal.dataset, synthetic, rates): isolated data folders ---
 @pytest.fixture
 def perinatal_env(geo_cache: Path, tmp_path: Path, user_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Real boundary cache + a fresh CACHE_DIR (synthetic set generated on first use) + empty user data."""

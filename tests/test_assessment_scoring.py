@@ -1,4 +1,4 @@
-"""ks_data/assessment_scoring.py: score per element (mean without "weet niet"), ranking, comparison, progress."""
+"""ks_data/assessment/scoring.py: score per element (mean without "weet niet"), ranking, comparison, progress."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ks_data import assessment_scoring
-from ks_data.assessment import load_item_bank
-from ks_data.assessment_scoring import element_scores, score_items, scores_frame
+from ks_data.assessment import scoring as assessment_scoring
+from ks_data.assessment.items import load_item_bank
+from ks_data.assessment.scoring import element_scores, score_items, scores_frame
 
 
 @pytest.fixture(scope="module")

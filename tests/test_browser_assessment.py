@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ks_data import assessment_io, paths, storage, storage_workshop
-from ks_data.assessment import AssessmentRecord, load_item_bank
+from ks_data import paths
+from ks_data.assessment import transfer as assessment_io
+from ks_data.storage import db as storage
+from ks_data.storage import workshops as storage_workshop
+from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.texts import pages as tp
 from tests.support import offline_browser, require_chromium, running_app
 

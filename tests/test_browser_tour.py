@@ -16,10 +16,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from ks_data.assessment import load_item_bank
+from ks_data.assessment.items import load_item_bank
 from ks_data.texts import assessment as ta
 from ks_data.texts import common as tc
-from ks_data.texts import indicators as ti
+from ks_data.texts import national as ti
 from ks_data.texts import maps as tm
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tperi

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from ks_data import assessment_group
-from ks_data.assessment import load_item_bank
-from ks_data.assessment_scoring import compare_scores, element_scores, scores_frame
+from ks_data.assessment import workshop as assessment_group
+from ks_data.assessment.items import load_item_bank
+from ks_data.assessment.scoring import compare_scores, element_scores, scores_frame
 from ks_data.charts import assessment as charts
 from ks_data.texts import assessment as ta
 

@@ -1,4 +1,4 @@
-"""Tests for ks_data.geo_build (and the table derivation of ks_data.geo_download)."""
+"""Tests for ks_data.geo.build (and the table derivation of ks_data.geo.download)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from ks_data import geo, geo_build, geo_download
+from ks_data.geo import cache as geo
+from ks_data.geo import build as geo_build
+from ks_data.geo import download as geo_download
 from tests.conftest import GEO_MINI_DIR
 
 

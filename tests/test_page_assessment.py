@@ -10,8 +10,10 @@ import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ks_data import export, paths, storage
-from ks_data.assessment import AssessmentRecord
+from ks_data import paths
+from ks_data.core import export
+from ks_data.storage import db as storage
+from ks_data.assessment.items import AssessmentRecord
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
 from tests.support import downloads

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from ks_data import perinatal
+from ks_data.perinatal import dataset as perinatal
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from tests.conftest import APP_FILE

@@ -177,7 +177,7 @@ def test_presentation_mode_enlarges_the_legend(mini_env: Path) -> None:
 
 def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A click on Aadorp selects it; after picking Cerdam the old click is not re-applied, a new one is."""
-    from ks_data.ui import widgets
+    from ks_data.ui import adapters
 
     clicks = {"count": None}
 
@@ -187,7 +187,7 @@ def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, mo
         return {"last_object_clicked_tooltip": "Aadorp (GM9001) Waarde: 12,5%",
                 "last_object_clicked_count": clicks["count"]}
 
-    monkeypatch.setattr(widgets, "_MAP_COMPONENT", fake_component)
+    monkeypatch.setattr(adapters, "MAP_COMPONENT", fake_component)
     at = _map_page()
     clicks["count"] = 1
     at.run()

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ks_data import assessment_tables, perinatal, storage
+from ks_data.assessment import views as assessment_tables
+from ks_data.perinatal import dataset as perinatal
+from ks_data.storage import db as storage
 from ks_data.texts import assessment as ta
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
-from ks_data.texts import report as tr
+from ks_data.texts import reports as tr
 from tests.support import open_page
 
 REPORT_PAGE = "app_pages/report.py"

@@ -8,7 +8,7 @@ import statistics
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ks_data import storage_workshop
+from ks_data.storage import workshops as storage_workshop
 from ks_data.texts import assessment as ta
 from tests.conftest import APP_FILE
 

@@ -1,10 +1,10 @@
-"""Tests for ks_data/perinatal_schema.py: column aliases and cell parsers."""
+"""Tests for ks_data/perinatal/schema.py: column aliases and cell parsers."""
 
 from __future__ import annotations
 
 import pytest
 
-from ks_data import perinatal_schema as ps
+from ks_data.perinatal import schema as ps
 
 
 @pytest.mark.parametrize(

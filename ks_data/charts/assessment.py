@@ -7,7 +7,8 @@ import math
 import altair as alt
 import pandas as pd
 
-from ks_data.charts.base import OKABE_ITO, finalize
+from ks_data.charts.base import finalize
+from ks_data.core.colours import OKABE_ITO
 from ks_data.texts import assessment as ta
 
 SCALE_MAX = 4

@@ -1,6 +1,6 @@
 """Altair builders for the municipality profile: spine chart, forest chart (peers, PC4) and trend.
 
-Builders take the frames of ``ks_data.rates_profile`` and return finalized charts; no ``st.*`` here.
+Builders take the frames of ``ks_data.perinatal.profile`` and return finalized charts; no ``st.*`` here.
 Colours are the colour-blind-safe ``COMPARISON_COLOURS``; every mark also has a text label/tooltip.
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ks_data.charts.base import COMPARISON_COLOURS, OKABE_ITO, finalize
+from ks_data.charts.base import finalize
+from ks_data.core.colours import COMPARISON_COLOURS, OKABE_ITO
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 

@@ -13,8 +13,9 @@ from datetime import date, datetime, timezone
 
 import streamlit as st
 
-from ks_data import storage, storage_workshop
-from ks_data.assessment import NOTE_KINDS, Answer, AssessmentRecord, Element, ItemBank
+from ks_data.storage import db as storage
+from ks_data.storage import workshops as storage_workshop
+from ks_data.assessment.items import NOTE_KINDS, Answer, AssessmentRecord, Element, ItemBank
 from ks_data.texts import assessment as ta
 
 CURRENT = "ks_assessment"  # dict: id, coalition, gemeente, date, answers, notes, updated_at
@@ -227,7 +228,7 @@ def item_bank_form(bank: ItemBank, *, holder_key: str, kind: str, with_notes: bo
 def shared_gemeente() -> tuple[str, ...]:
     """(name, code) of the gemeente chosen in the sidebar or the link (?gemeente=); (code,) without boundary
     cache; () when none is chosen. Saved assessments hold the gemeente as a typed name."""
-    from ks_data import geo
+    from ks_data.geo import cache as geo
     from ks_data.ui import cached, state
 
     code = state.get(state.GEMEENTE)
@@ -309,7 +310,8 @@ def set_host_code(code: str | None) -> None:
 
 def item_bank_or_stop():
     """The denkraam item bank, or a Dutch error and a stopped page when data/denkraam_items.yaml is broken."""
-    from ks_data import assessment, paths
+    from ks_data import paths
+    from ks_data.assessment import items as assessment
     from ks_data.texts import assessment as ta
     from ks_data.ui import cached
 

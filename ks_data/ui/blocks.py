@@ -9,9 +9,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ks_data import export
+from ks_data.core import export
 from ks_data.texts import common as tc
-from ks_data.validation import DataFileError
+from ks_data.core.validation import DataFileError
+from ks_data.ui import adapters
 
 
 def international_name(file_name: str) -> str:
@@ -68,6 +69,7 @@ def show_chart(chart: alt.TopLevelMixin | functools.partial, *, alt_text: str) -
             st.vega_lite_chart(spec=spec, width="stretch", alt=alt_text)
             return
         chart = chart()
+    adapters.skip_validation(chart)
     st.altair_chart(chart, width="stretch", alt=alt_text)
 
 
@@ -123,7 +125,7 @@ def catalogue_or_stop():
 def perinatal_or_stop():
     """The active perinatal data, its cache key and its options (periods, indicators), or a Dutch message
     and a stopped page; warns 'synthetisch voorbeeld' when the data are generated."""
-    from ks_data import perinatal
+    from ks_data.perinatal import dataset as perinatal
     from ks_data.ui import cached
 
     try:

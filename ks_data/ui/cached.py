@@ -14,13 +14,21 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ks_data import assessment, geo, indicators, paths, perinatal, rates, rates_profile, synthetic
+from ks_data import paths
+from ks_data.assessment import items as assessment
+from ks_data.geo import cache as geo
+from ks_data.national import catalogue as indicators
+from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import rates
+from ks_data.perinatal import profile as rates_profile
+from ks_data.perinatal import synthetic
+from ks_data.ui import adapters
 
-# ks_data.overview, ks_data.map_layers and ks_data.maps (altair, geopandas, folium) are imported inside
+# ks_data.national.views, ks_data.maps.layers and ks_data.maps.folium_map (altair, geopandas, folium) are imported inside
 # their wrappers below, so that starting the app (this module is imported by the frame) does not load them.
 
 
-# --- geography (ks_data.geo): keyed by cache path + build stamp -------------------------------------
+# --- geography (ks_data.geo.cache): keyed by cache path + build stamp -------------------------------------
 def geo_cache_key() -> str:
     """Cache folder + build stamp ('' when missing): pass it to the geo wrappers below."""
     try:
@@ -70,7 +78,7 @@ def pc4_shapes(key: str, gemeentecode: str, year: int):
     return geo.read_pc4_shapes(gemeentecode=gemeentecode, year=year, cache_dir=_geo_dir(key))
 
 
-# --- national indicators (ks_data.indicators, ks_data.overview) -------------------------------------
+# --- national indicators (ks_data.national.catalogue, ks_data.national.views) -------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=4)
 def indicator_catalogue(data_dir: str) -> indicators.Catalogue:
     """The validated national indicator data from ``data_dir`` (cached per folder; shared, read-only).
@@ -83,19 +91,19 @@ def indicator_catalogue(data_dir: str) -> indicators.Catalogue:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def overview_tiles(data_dir: str) -> list:
     """overview.tiles (list of overview.Tile) of the catalogue in ``data_dir``: the start page's tiles."""
-    from ks_data import overview
+    from ks_data.national import views as overview
 
     return overview.tiles(indicator_catalogue(data_dir))
 
 
-# --- denkraam self-assessment (ks_data.assessment): the validated item bank, keyed by file path ------
+# --- denkraam self-assessment (ks_data.assessment.items): the validated item bank, keyed by file path ------
 @st.cache_resource(show_spinner=False)
 def item_bank(path: str) -> assessment.ItemBank:
     """assessment.load_item_bank for ``path`` (frozen, shared read-only); raises ItemBankError."""
     return assessment.load_item_bank(Path(path))
 
 
-# --- perinatal data and the municipality profile (ks_data.perinatal, ks_data.rates_profile) ----------
+# --- perinatal data and the municipality profile (ks_data.perinatal.dataset, ks_data.perinatal.profile) ----------
 def perinatal_key() -> str:
     """Changes whenever the loaded user file or the synthetic demo file changes (cache key)."""
     synthetic_file = Path(synthetic.output_path())
@@ -181,7 +189,7 @@ def map_rates(data_key: str, level: str, indicator_id: str, period: str, gemeent
 
 
 def _map_format(indicator_id: str | None):
-    from ks_data import map_layers
+    from ks_data.maps import layers as map_layers
 
     return map_layers.format_of(perinatal.indicator(indicator_id)) if indicator_id else map_layers.NO_INDICATOR
 
@@ -194,7 +202,7 @@ def map_national_layer(geo_key: str, data_key: str, indicator_id: str | None, pe
     The map page passes no ``selected``: the selection is drawn as a separate outline (map_outline), so
     switching gemeente reuses the drawn national map.
     """
-    from ks_data import map_layers
+    from ks_data.maps import layers as map_layers
 
     rates_ = map_rates(data_key, "gemeente", indicator_id, period, None) if indicator_id and period \
         else map_layers.empty_rates()
@@ -207,7 +215,7 @@ def map_national_layer(geo_key: str, data_key: str, indicator_id: str | None, pe
 def map_pc4_layer(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
                   mode: str):
     """map_layers.pc4_layer of one gemeente (2021 division) for the active data; shared, read-only."""
-    from ks_data import map_layers
+    from ks_data.maps import layers as map_layers
 
     rates_ = map_rates(data_key, "pc4", indicator_id, period, gemeentecode) if indicator_id and period \
         else map_layers.empty_rates()
@@ -218,27 +226,28 @@ def map_pc4_layer(geo_key: str, data_key: str, indicator_id: str | None, period:
 @st.cache_data(show_spinner=False, max_entries=16)
 def map_national_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
                       mode: str) -> dict:
-    """maps.component_args of the national map (rendered once per layer, not on every rerun)."""
-    from ks_data import maps
+    """adapters.map_component_args of the national map (rendered once per layer, not on every rerun)."""
+    from ks_data.maps import folium_map as maps
 
     layer = map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
-    return maps.component_args(maps.gemeente_map(layer.frame))
+    return adapters.map_component_args(maps.gemeente_map(layer.frame))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
                  mode: str) -> dict:
-    """maps.component_args of one gemeente's PC4 map."""
-    from ks_data import maps
+    """adapters.map_component_args of one gemeente's PC4 map."""
+    from ks_data.maps import folium_map as maps
 
     layer = map_pc4_layer(geo_key, data_key, indicator_id, period, gemeentecode, mode)
-    return maps.component_args(maps.pc4_map(layer.frame))
+    return adapters.map_component_args(maps.pc4_map(layer.frame))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_outline(geo_key: str, year: int, selected: str | None) -> str | None:
     """maps.outline_script of the selected 2021 gemeente on the national map of boundary ``year``."""
-    from ks_data import map_layers, maps
+    from ks_data.maps import layers as map_layers
+    from ks_data.maps import folium_map as maps
 
     shapes = map_layers.selected_outline(gemeente_shapes(geo_key, year), year=year,
                                          mapping=gemeente_mapping(geo_key), selected_2021=selected)
@@ -259,8 +268,4 @@ def chart_spec(call: functools.partial) -> dict | None:
     ~0.55 of 0.66 s, issue 7); the same gemeente, indicator and period give the same spec, so it is built
     once. None when this Streamlit no longer has its converter: the caller then draws ``call()`` itself.
     """
-    try:
-        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as convert
-    except ImportError:  # pragma: no cover - depends on the Streamlit version
-        return None
-    return convert(call())
+    return adapters.vega_lite_spec(call())

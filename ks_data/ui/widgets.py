@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import streamlit as st
-from streamlit.components import v1 as components
 
-from ks_data import geo
+from ks_data.geo import cache as geo
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
-from ks_data.ui import cached, state
+from ks_data.ui import adapters, cached, state
 
 PICKER_KEY = "_gemeente_picker"
 
@@ -147,20 +144,9 @@ class MapClick(NamedTuple):
     count: int
 
 
-def _folium_frontend() -> str:
-    """streamlit-folium's built frontend folder, found without importing the package (and so folium)."""
-    return str(Path(importlib.util.find_spec("streamlit_folium").submodule_search_locations[0]) / "frontend" / "build")
-
-
-# streamlit-folium's map frontend, declared when the frame imports this module (before st.navigation, so
-# a shared /kaart link works on a fresh server). Declaring only the frontend keeps folium (~0.8 s of
-# imports) out of app start: the map page builds the frontend's arguments (ks_data.maps.component_args).
-_MAP_COMPONENT = components.declare_component("streamlit_folium", path=_folium_frontend())
-
-
 def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
                overlay: str | None = None) -> MapClick | None:
-    """Show a map full-width from ``maps.component_args`` (cached); returns the last click on an area
+    """Show a map full-width from ``adapters.map_component_args`` (cached); returns the last click on an area
     when ``clickable`` (None before any click).
 
     Only clicks on areas are sent back (nothing at all when not clickable), so panning and zooming do not
@@ -169,7 +155,7 @@ def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
     the same area apart from the old one.
     """
     defaults = {CLICK_TOOLTIP: None, CLICK_COUNT: None} if clickable else {}
-    result = _MAP_COMPONENT(
+    result = adapters.MAP_COMPONENT(
         script=args["script"], header=args["header"], html=args["html"], id=args["id"],
         css_links=args["css_links"], js_links=args["js_links"], height=height, width=None,
         returned_objects=list(defaults), default=defaults, zoom=None, center=None, feature_group=overlay,

@@ -1,0 +1,285 @@
+"""Ready-to-show views of the national indicators: tiles for Start, tables and charts for the indicator pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ks_data.national import history
+from ks_data.national.catalogue import Catalogue, Indicator
+from ks_data.texts import common as tc
+from ks_data.texts import national as ti
+from ks_data.core.colours import JUDGEMENT_COLOURS, METRIC_COLOURS
+from ks_data.national.change import (
+    Denominator,
+    LatestValue,
+    coalition_data,
+    coalition_shares,
+    coalition_table,
+    latest_value,
+    trend_direction,
+)
+
+
+
+@dataclass(frozen=True)
+class Tile:
+    """Everything one Start tile shows."""
+
+    indicator_id: str
+    number: int
+    title: str
+    type: str
+    value_text: str
+    year: int
+    arrow: str
+    judgement_text: str
+    colour: str
+    since_text: str
+    help_text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart's data with everything that explains it (the arguments of blocks.chart_with_source).
+
+    ``frame`` is what the chart builder plots, ``data`` the same rows for download (Dutch column names,
+    plain numbers), ``table`` the same rows formatted for the screen (the chart's text alternative).
+    """
+
+    frame: pd.DataFrame
+    data: pd.DataFrame
+    table: pd.DataFrame
+    alt_text: str
+    explanation: str
+    source: str
+    file_name: str
+
+
+def source_text(catalogue: Catalogue, indicator: Indicator) -> str:
+    """'RIVM, Monitor Kansrijke Start 2021, <section>; <organisation>'."""
+    return f"{catalogue.document}, {indicator.section}; {indicator.source_org}"
+
+
+def number_help(catalogue: Catalogue, indicator: Indicator, latest: LatestValue) -> str:
+    """Tooltip of a headline figure: teller, noemer, year (and the year compared with) and source."""
+    previous = "" if latest.previous_year is None else ti.NUMBER_HELP_PREVIOUS.format(year=latest.previous_year)
+    return ti.NUMBER_HELP.format(
+        numerator=indicator.numerator,
+        denominator=indicator.denominator,
+        year=latest.year,
+        previous=previous,
+        source=source_text(catalogue, indicator),
+    )
+
+
+def _latest(catalogue: Catalogue, indicator: Indicator) -> LatestValue | None:
+    values = catalogue.values_for(indicator.id, series=indicator.main_series)
+    return latest_value(values, polarity=indicator.polarity, decimals=indicator.decimals)
+
+
+def tiles(catalogue: Catalogue) -> list[Tile]:
+    """One tile per indicator: latest value, its year and the change since the previous stated year."""
+    out = []
+    for ind in catalogue.indicators:
+        latest = _latest(catalogue, ind)
+        if latest is None:
+            continue
+        direction = None
+        since = ""
+        if latest.previous_value is not None:
+            direction = trend_direction(latest=latest.value, previous=latest.previous_value, decimals=ind.decimals)
+            since = ti.SINCE.format(
+                year=latest.previous_year, value=tc.fmt_value(latest.previous_value, unit=ind.unit, decimals=ind.decimals)
+            )
+        out.append(
+            Tile(
+                indicator_id=ind.id,
+                number=ind.number,
+                title=ind.short_name,
+                type=ind.type,
+                value_text=tc.fmt_value(latest.value, unit=ind.unit, decimals=ind.decimals),
+                year=latest.year,
+                arrow=ti.ARROW[direction],
+                judgement_text=ti.JUDGEMENT_LABEL[latest.judgement],
+                colour=JUDGEMENT_COLOURS[latest.judgement],
+                since_text=since,
+                help_text=number_help(catalogue, ind, latest),
+                source=source_text(catalogue, ind),
+            )
+        )
+    return out
+
+
+def overview_data(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
+    """One row per indicator with its latest value as a plain number (the overview's download).
+
+    Returns:
+        Columns Nr., Indicator, Soort, Periode, Jaar, Waarde, Eenheid, Bron (sectie).
+    """
+    rows = []
+    for ind in indicators:
+        latest = _latest(catalogue, ind)
+        rows.append(
+            {
+                ti.COL_NUMBER: ind.number,
+                ti.COL_NAME: ind.name,
+                ti.COL_TYPE: ti.TYPE_SHORT[ind.type],
+                ti.COL_PERIOD: period_text(ind),
+                ti.COL_YEAR: None if latest is None else latest.year,
+                ti.COL_VALUE: None if latest is None else latest.value,
+                ti.COL_UNIT: ind.unit,
+                ti.COL_SOURCE: source_text(catalogue, ind),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame[ti.COL_YEAR] = frame[ti.COL_YEAR].astype("Int64")
+    return frame
+
+
+def overview_table(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
+    """:func:`overview_data` for the screen: the value formatted in its unit (e.g. '1,8 per 1000')."""
+    table = overview_data(catalogue, indicators).drop(columns=ti.COL_UNIT)
+    table[ti.COL_VALUE] = [
+        tc.fmt_value(value, unit=ind.unit, decimals=ind.decimals) for value, ind in zip(table[ti.COL_VALUE], indicators)
+    ]
+    return table
+
+
+def history_data(catalogue: Catalogue, indicator: Indicator) -> pd.DataFrame:
+    """All stated values of one indicator as plain numbers, with counts, spread and notes (the download).
+
+    Returns:
+        Columns Reeks, Jaar, Waarde, Eenheid, Teller, Noemer, Spreiding laagste, Spreiding hoogste,
+        Bron (sectie), Toelichting.
+    """
+    values = catalogue.values_for(indicator.id)
+    names = {s.id: s.name for s in indicator.series}
+    return pd.DataFrame(
+        {
+            ti.COL_SERIES: [names.get(s, indicator.short_name) for s in values["series"]],
+            ti.COL_YEAR: values["year"].astype(int),
+            ti.COL_VALUE: values["value"].astype(float),
+            ti.COL_UNIT: indicator.unit,
+            ti.COL_N: values["numerator"].astype("Int64"),
+            ti.COL_DENOMINATOR: values["denominator"].astype("Int64"),
+            ti.COL_RANGE_MIN: values["range_min"].astype("float64"),
+            ti.COL_RANGE_MAX: values["range_max"].astype("float64"),
+            ti.COL_SOURCE: values["source_ref"].astype(str),
+            ti.COL_NOTE: [_note(n, d) for n, d in zip(values["note"], values["value_derived"])],
+        }
+    )
+
+
+def history_table(catalogue: Catalogue, indicator: Indicator) -> pd.DataFrame:
+    """:func:`history_data` for the screen: values, counts and spread formatted the Dutch way."""
+    data = history_data(catalogue, indicator)
+    unit, decimals = indicator.unit, indicator.decimals
+    return pd.DataFrame(
+        {
+            ti.COL_SERIES: data[ti.COL_SERIES],
+            ti.COL_YEAR: data[ti.COL_YEAR],
+            ti.COL_VALUE: [tc.fmt_value(v, unit=unit, decimals=decimals) for v in data[ti.COL_VALUE]],
+            ti.COL_N: [tc.fmt_number(v) for v in data[ti.COL_N]],
+            ti.COL_DENOMINATOR: [tc.fmt_number(v) for v in data[ti.COL_DENOMINATOR]],
+            ti.COL_RANGE: [
+                history.range_text(lo, hi, unit=unit) for lo, hi in zip(data[ti.COL_RANGE_MIN], data[ti.COL_RANGE_MAX])
+            ],
+            ti.COL_SOURCE: data[ti.COL_SOURCE],
+            ti.COL_NOTE: data[ti.COL_NOTE],
+        }
+    )
+
+
+def history_view(catalogue: Catalogue, indicator: Indicator, *, title: str) -> ChartView:
+    """The history chart of one indicator (all series, stated years only) with its explanation and data."""
+    frame = history.history_frame(
+        catalogue.values_for(indicator.id),
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        series_names={s.id: s.name for s in indicator.series} or {indicator.id: indicator.short_name},
+    )
+    return ChartView(
+        frame=frame,
+        data=history.history_export(frame, unit=indicator.unit),
+        table=history.history_screen_table(frame, unit=indicator.unit),
+        alt_text=history.history_alt_text(frame, title=title),
+        explanation=ti.CHART_EXPLANATION.format(
+            numerator=indicator.numerator, denominator=indicator.denominator, years=history.years_text(frame["year"])
+        ),
+        source=source_text(catalogue, indicator),
+        file_name=ti.FILE_HISTORY.format(indicator=indicator.id),
+    )
+
+
+def coalition_view(catalogue: Catalogue, *, denominator: Denominator) -> ChartView:
+    """Tabel 1 (coalitions per year) against the chosen denominator, with its explanation and data."""
+    shares = coalition_shares(catalogue.coalitions, denominator=denominator)
+    label = ti.DENOMINATOR_LABEL[denominator]
+    per_year = shares.drop_duplicates("year")
+    counts = ", ".join(f"{year}: {tc.fmt_number(n)}" for year, n in zip(per_year["year"], per_year["denominator"]))
+    years = history.years_text(shares["year"])
+    explanation = ti.COALITIONS_EXPLANATION.format(denominator=label, counts=counts, years=years)
+    return ChartView(
+        frame=shares,
+        data=coalition_data(shares),
+        table=coalition_table(shares),
+        alt_text=history.coalition_alt_text(shares, denominator_label=label),
+        explanation=f"{explanation} {ti.STATUS_OTHER_NOTE[denominator]}",
+        source=source_text(catalogue, catalogue.get("coalitions")),
+        file_name=ti.FILE_COALITIONS.format(denominator=denominator),
+    )
+
+
+def period_text(indicator: Indicator) -> str:
+    """Dutch list of the periods an indicator belongs to."""
+    if not indicator.periods:
+        return ti.NO_PERIOD
+    return ", ".join(ti.PERIOD_LABEL[p].lower() for p in indicator.periods).capitalize()
+
+
+def _note(note: object, derived: object) -> str:
+    parts = [] if pd.isna(note) else [str(note)]
+    if bool(derived):
+        parts.append(ti.DERIVED_NOTE)
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class LatestView:
+    """The headline figure of one indicator as the detail page shows it."""
+
+    year: int
+    value_text: str
+    delta_text: str | None
+    delta_colour: str
+    counts_text: str
+    help_text: str
+
+
+def latest_for(catalogue: Catalogue, indicator: Indicator) -> LatestView:
+    """Latest value, change since the previous stated year (st.metric delta) and the counts behind it."""
+    latest = _latest(catalogue, indicator)
+    delta_text = None
+    if latest.previous_value is not None:
+        change = round(latest.value - latest.previous_value, indicator.decimals)
+        unit = ti.PERCENTAGE_POINT if indicator.unit == "%" else indicator.unit
+        sign = "+" if change > 0 else ""
+        change_text = f"{sign}{tc.fmt_number(change, decimals=indicator.decimals)}"
+        delta_text = ti.DELTA.format(change=change_text, unit=unit, year=latest.previous_year)
+    colour = METRIC_COLOURS[latest.judgement]
+    counts = ""
+    if latest.numerator is not None and latest.denominator is not None:
+        counts = ti.VALUE_COUNTS.format(numerator=tc.fmt_number(latest.numerator), denominator=tc.fmt_number(latest.denominator))
+    elif latest.numerator is not None:
+        counts = ti.VALUE_COUNT_ONLY.format(numerator=tc.fmt_number(latest.numerator))
+    return LatestView(
+        year=latest.year,
+        value_text=tc.fmt_value(latest.value, unit=indicator.unit, decimals=indicator.decimals),
+        delta_text=delta_text,
+        delta_colour=colour,
+        counts_text=counts,
+        help_text=f"**{ti.LABEL_CHANGE}:** {ti.JUDGEMENT_LABEL[latest.judgement]}\n\n{number_help(catalogue, indicator, latest)}",
+    )

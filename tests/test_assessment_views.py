@@ -1,0 +1,105 @@
+"""ks_data/assessment/views.py and texts/assessment.py formatters: what the result tables show."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ks_data.assessment import workshop as assessment_group
+from ks_data.assessment import views as assessment_tables
+from ks_data.storage import db as storage
+from ks_data.assessment.items import AssessmentRecord, load_item_bank
+from ks_data.assessment.scoring import compare_scores, element_scores, scores_frame
+from ks_data.storage.db import AssessmentSummary
+from ks_data.texts import assessment as ta
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_item_bank()
+
+
+def test_score_table_shows_dutch_decimals_counts_and_no_score(bank):
+    answers = {"goals_vision": 3, "goals_domains": 2, "goals_levels": None}
+    table = assessment_tables.score_table(scores_frame(element_scores(bank, answers, part="denkraam")))
+    first, second = table.iloc[0], table.iloc[1]
+    assert first[ta.COLUMN_SCORE] == "2,5" and first[ta.COLUMN_SCORED] == "2 van 6"
+    assert first[ta.COLUMN_DONT_KNOW] == 1 and first[ta.COLUMN_OPEN] == 3 and first[ta.COLUMN_RANK] == "1"
+    assert second[ta.COLUMN_SCORE] == "nog geen score" and second[ta.COLUMN_RANK] == ""
+
+
+def test_comparison_table_signs_the_change(bank):
+    before = scores_frame(element_scores(bank, {"goals_vision": 3, "monitoring_outcomes": 1}, part="denkraam"))
+    after = scores_frame(element_scores(bank, {"goals_vision": 2, "monitoring_outcomes": 3}, part="denkraam"))
+    table = assessment_tables.comparison_table(compare_scores(before, after), before_label="A", after_label="B")
+    assert table[ta.COLUMN_CHANGE].tolist()[:3] == ["−1,0", "+2,0", "–"]
+    assert table["A"].tolist()[0] == "3,0" and table["B"].tolist()[1] == "3,0"
+
+
+def test_group_table_formats_mean_and_spread(bank):
+    summary = assessment_group.group_summary(
+        bank, {"a": {"goals_vision": 1}, "b": {"goals_vision": 2}, "c": {"goals_vision": 4}}, part="denkraam")
+    row = assessment_tables.group_table(summary).iloc[0]
+    assert row[ta.COLUMN_MEAN] == "2,3" and row[ta.COLUMN_SD] == "1,5"
+    assert row[ta.COLUMN_MIN] == "1,0" and row[ta.COLUMN_MAX] == "4,0" and row[ta.COLUMN_PARTICIPANTS] == 3
+
+
+def test_history_table_newest_first_as_given():
+    rows = [AssessmentSummary(2, "C", "Utrecht", date(2026, 3, 1), "2026-03-01T10:00:00.000+00:00", 12),
+            AssessmentSummary(1, "C", "Utrecht", date(2025, 3, 1), "2025-03-02T09:30:00.000+00:00", 30)]
+    table = assessment_tables.history_table(rows)
+    assert table[ta.COLUMN_DATE].tolist() == ["01-03-2026", "01-03-2025"]
+    assert table[ta.COLUMN_ANSWERS].tolist() == [12, 30]
+    assert table[ta.COLUMN_CHANGED].tolist() == ["01-03-2026 11:00", "02-03-2025 10:30"]  # Dutch local time
+
+
+def test_notes_by_element_skips_empty_notes(bank):
+    record = AssessmentRecord(coalition="C", gemeente="", assessment_date=date(2026, 1, 1),
+                              notes={"community": {"next_step": "Sleutelpersonen", "going_well": "  "}})
+    assert assessment_tables.notes_by_element(bank, record) == [
+        ("3. Community-aanpak", [("Volgende stap", "Sleutelpersonen")])]
+
+
+@pytest.mark.parametrize(("value", "text"), [(0.3, "+0,3"), (-1.25, "−1,2"), (0.0, "0,0"), (None, "–")])
+def test_fmt_change(value, text):
+    assert ta.fmt_change(value) == text
+
+
+def test_download_frames_hold_numbers_not_text(bank):
+    record = AssessmentRecord(coalition="C", gemeente="Ede", assessment_date=date(2026, 3, 1))
+    frame = scores_frame(element_scores(bank, {"goals_vision": 3, "monitoring_outcomes": 4}, part="denkraam"))
+    data = assessment_tables.scores_data(frame, record=record)
+    assert data[ta.COLUMN_SCORE].tolist()[:2] == [3.0, 4.0] and data[ta.COLUMN_SCORE].isna().sum() == 3
+    assert data[ta.COLUMN_RANK].tolist()[:2] == [2, 1] and data[ta.COLUMN_DATE].tolist()[0] == "01-03-2026"
+    ranking = assessment_tables.ranking_data(frame)
+    assert ranking[ta.COLUMN_ELEMENT].tolist()[:2] == ["Monitoring en leren", "Doelen en uitkomsten"]
+    assert assessment_tables.ranking_table(frame)[ta.COLUMN_SCORE].tolist()[:3] == ["4,0", "3,0", "nog geen score"]
+    later = scores_frame(element_scores(bank, {"goals_vision": 1}, part="denkraam"))
+    compared = assessment_tables.comparison_data(compare_scores(frame, later), before_label="A", after_label="B")
+    assert compared.columns.tolist() == [ta.COLUMN_ELEMENT, "Score A", "Score B", ta.COLUMN_CHANGE]
+    assert compared.iloc[0, 1:].tolist() == [3.0, 1.0, -2.0]
+
+
+def test_group_data_keeps_unrounded_numbers(bank):
+    summary = assessment_group.group_summary(
+        bank, {"a": {"goals_vision": 1}, "b": {"goals_vision": 2}, "c": {"goals_vision": 4}}, part="denkraam")
+    row = assessment_tables.group_data(summary).iloc[0]
+    assert row[ta.COLUMN_MEAN] == pytest.approx(7 / 3) and row[ta.COLUMN_MAX] == 4.0
+    assert row[ta.COLUMN_PARTICIPANTS] == 3
+
+
+def test_latest_for_gemeente_matches_names_and_skips_empty_assessments(user_data_dir):
+    assert assessment_tables.latest_for_gemeente("Utrecht") is None  # nothing saved yet
+    storage.replace_assessment(AssessmentRecord(coalition="A", gemeente="Utrecht", assessment_date=date(2025, 1, 1),
+                                                answers={"goals_vision": 1}))
+    newer = storage.replace_assessment(AssessmentRecord(
+        coalition="B", gemeente="gemeente  UTRECHT ", assessment_date=date(2026, 1, 1), answers={"goals_vision": 3}))
+    storage.open_assessment(coalition="C", gemeente="Utrecht", assessment_date=date(2027, 1, 1))  # no answers
+    storage.replace_assessment(AssessmentRecord(coalition="D", gemeente="Utrechtse Heuvelrug",
+                                                assessment_date=date(2027, 1, 1), answers={"goals_vision": 4}))
+    found = assessment_tables.latest_for_gemeente("utrecht")
+    assert (found.id, found.coalition, found.answers) == (newer, "B", {"goals_vision": 3})
+    assert assessment_tables.latest_for_gemeente("GM0344", "Gemeente Utrecht").id == newer
+    assert assessment_tables.latest_for_gemeente("GM0344") is None
+    assert assessment_tables.latest_for_gemeente("", "  ") is None

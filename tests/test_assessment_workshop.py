@@ -1,0 +1,70 @@
+"""ks_data/assessment/workshop.py: workshop codes and the group result (mean and spread per element)."""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+import pandas as pd
+import pytest
+
+from ks_data.assessment import workshop as group
+from ks_data.assessment.items import load_item_bank
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_item_bank()
+
+
+def test_three_simulated_participants_give_the_hand_computed_aggregate(bank):
+    # goals: A = mean(4, 2) = 3.0, B = mean(1) = 1.0 (+1 weet niet), C = mean(2, 2, 3) = 7/3
+    participants = {
+        "A": {"goals_vision": 4, "goals_domains": 2, "monitoring_outcomes": 3},
+        "B": {"goals_vision": 1, "goals_data": None, "monitoring_outcomes": None},
+        "C": {"goals_vision": 2, "goals_domains": 2, "goals_levels": 3, "monitoring_outcomes": 1},
+    }
+    summary = group.group_summary(bank, participants, part="denkraam").set_index("element_id")
+    goals = summary.loc["goals"]
+    expected = [3.0, 1.0, 7 / 3]
+    assert goals["n_participants"] == 3
+    assert goals["mean"] == pytest.approx(statistics.mean(expected))
+    assert goals["sd"] == pytest.approx(statistics.stdev(expected))
+    assert (goals["min"], goals["max"]) == (1.0, 3.0)
+    assert goals["n_dont_know"] == 1
+    monitoring = summary.loc["monitoring"]  # B only answered "weet niet": not counted in the mean
+    assert monitoring["n_participants"] == 2
+    assert monitoring["mean"] == pytest.approx(2.0)
+    assert monitoring["sd"] == pytest.approx(math.sqrt(2))
+    assert monitoring["n_dont_know"] == 1
+    community = summary.loc["community"]
+    assert community["n_participants"] == 0 and pd.isna(community["mean"])
+
+
+def test_one_participant_has_a_mean_but_no_spread(bank):
+    summary = group.group_summary(bank, {"solo": {"care_overview": 3}}, part="denkraam").set_index("element_id")
+    assert summary.loc["professional_care", "mean"] == 3.0
+    assert pd.isna(summary.loc["professional_care", "sd"])
+
+
+def test_participant_scores_are_per_participant_and_element(bank):
+    long = group.participant_scores(bank, {"p1": {"goals_vision": 4}, "p2": {}}, part="denkraam")
+    assert len(long) == 10
+    row = long[(long["participant"] == "p1") & (long["element_id"] == "goals")].iloc[0]
+    assert row["score"] == 4.0
+
+
+def test_session_codes_use_only_the_unambiguous_alphabet():
+    codes = {group.new_session_code() for _ in range(300)}
+    assert len(codes) > 290  # random, practically never repeating
+    for code in codes:
+        assert group.is_valid_code(code)
+        assert not set(code) & set("0O1IL5S2Z8B")
+
+
+@pytest.mark.parametrize(
+    ("typed", "valid"),
+    [(" acd-34 ", True), ("ACD3", False), ("ACD3O", False), ("acd34x", False), ("", False)],
+)
+def test_typed_codes_are_normalised_then_checked(typed, valid):
+    assert group.is_valid_code(group.normalise_code(typed)) is valid

@@ -1,0 +1,206 @@
+"""Tests for ks_data/perinatal/rates.py (area_rates contract) and ks_data/perinatal/profile.py + perinatal_tables.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ks_data.perinatal import schema as perinatal_schema
+from ks_data.perinatal import views as perinatal_tables
+from ks_data.perinatal import rates
+from ks_data.perinatal import profile as rates_profile
+
+# (pc4, gemeentecode, births, big2) in 2020, chosen so every rule fires once (see the tests).
+PC4_2020 = [
+    ("1001", "GM0001", 200, 30), ("1002", "GM0001", 150, 5), ("1003", "GM0001", 100, 12), ("1004", "GM0001", 8, 0),
+    ("2001", "GM0002", 300, 45), ("2002", "GM0002", 120, 8), ("2003", "GM0002", 220, 40),
+    ("3001", "GM0003", 500, 100), ("3002", "GM0003", 400, 60),
+]
+NAMES = {"GM0001": "Aa", "GM0002": "Bee", "GM0003": "Cee"}
+
+
+def tidy(rows: list[tuple], *, period: str = "2020", synthetic: bool = False) -> pd.DataFrame:
+    frame = perinatal_schema.empty_tidy()
+    records = [{"period": period, "level": "pc4", "area_code": pc4, "area_name": pc4, "gemeentecode": gm,
+                "gemeentenaam": NAMES[gm], "births": births, "big2": big2, "is_synthetic": synthetic,
+                "source": "test"} for pc4, gm, births, big2 in rows]
+    out = pd.concat([frame, pd.DataFrame(records)], ignore_index=True)
+    for column in perinatal_schema.COUNT_COLUMNS:
+        out[column] = out[column].astype("Int64")
+    out["is_synthetic"] = out["is_synthetic"].astype(bool)
+    return out
+
+
+@pytest.fixture
+def data() -> pd.DataFrame:
+    return tidy(PC4_2020)
+
+
+def test_contract_columns(data: pd.DataFrame) -> None:
+    out = rates.area_rates(data, level="pc4", indicator_id="big2")
+    assert list(out.columns)[:15] == ["area_code", "area_name", "level", "indicator_id", "period", "numerator",
+                                      "denominator", "value", "lower", "upper", "suppressed", "suppression_reason",
+                                      "comparison", "is_synthetic", "source"]
+    assert out["suppressed"].dtype == bool and out["is_synthetic"].dtype == bool
+
+
+def test_pc4_primary_and_secondary_suppression(data: pd.DataFrame) -> None:
+    out = rates.area_rates(data, level="pc4", indicator_id="big2", period="2020").set_index("area_code")
+    code = out["suppression_code"].to_dict()
+    assert code["1002"] == "few_events"  # 5 events
+    assert code["1004"] == "small_denominator"  # 8 births, blanked
+    assert pd.isna(out.loc["1004", "denominator"])
+    # GM0001: only 1004's births are hidden -> the smallest other births (1003: 100) are hidden too
+    assert code["1003"] == "secondary" and pd.isna(out.loc["1003", "denominator"])
+    assert pd.isna(out.loc["1003", "value"]) and pd.isna(out.loc["1003", "numerator"])
+    # GM0002: only 2002's count is hidden -> the smaller visible count (2003: 40 < 45) is hidden too
+    assert code["2002"] == "few_events" and code["2003"] == "secondary"
+    assert out.loc["2001", "numerator"] == 45 and not out.loc["2001", "suppressed"]
+    # GM0003: nothing to hide
+    assert not out.loc[["3001", "3002"], "suppressed"].any()
+    assert out.loc["1002", "suppression_reason"] == "minder dan 10 gebeurtenissen"
+    assert out.loc["3001", "suppression_reason"] == ""
+
+
+def test_no_hidden_cell_can_be_recovered_from_the_gemeente_total(data: pd.DataFrame) -> None:
+    pc4 = rates.area_rates(data, level="pc4", indicator_id="big2")
+    per_gemeente = pc4.groupby("gemeentecode").agg(hidden=("numerator", lambda s: s.isna().sum()),
+                                                   hidden_births=("denominator", lambda s: s.isna().sum()))
+    assert not (per_gemeente["hidden"] == 1).any()
+    assert not (per_gemeente["hidden_births"] == 1).any()
+
+
+def test_gemeente_rates_are_aggregated_from_pc4_with_wilson_ci(data: pd.DataFrame) -> None:
+    out = rates.area_rates(data, level="gemeente", indicator_id="big2").set_index("area_code")
+    assert out.loc["GM0001", "numerator"] == 47 and out.loc["GM0001", "denominator"] == 458
+    assert out.loc["GM0001", "value"] == pytest.approx(100 * 47 / 458)
+    # hand-computed Wilson 95%: 47/458 -> 7.805% .. 13.380%
+    assert (out.loc["GM0001", "lower"], out.loc["GM0001", "upper"]) == pytest.approx((7.805, 13.380), abs=0.01)
+    assert out.loc["GM0001", "area_name"] == "Aa"
+    # national = 300 / 1998 = 15.02%: Aa lower (better), Bee similar, Cee 160/900 = 17.8% higher (worse)
+    assert out["national_value"].iloc[0] == pytest.approx(100 * 300 / 1998)
+    assert out["comparison"].to_dict() == {"GM0001": "better", "GM0002": "similar", "GM0003": "worse"}
+    assert (out["national_basis"] == "file").all()  # 3 gemeenten are not the whole country
+
+
+def test_gemeentecode_filter_returns_same_suppression(data: pd.DataFrame) -> None:
+    everything = rates.area_rates(data, level="pc4", indicator_id="big2")
+    one = rates.area_rates(data, level="pc4", indicator_id="big2", gemeentecode="GM0002")
+    expected = everything[everything["gemeentecode"] == "GM0002"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(one, expected)
+
+
+def test_single_suppressed_gemeente_gets_a_partner_within_nederland() -> None:
+    rows = [("1001", "GM0001", 40, 5), ("2001", "GM0002", 300, 45), ("3001", "GM0003", 500, 100)]
+    out = rates.area_rates(tidy(rows), level="gemeente", indicator_id="big2").set_index("area_code")
+    assert out.loc["GM0001", "suppression_code"] == "few_events"
+    assert out.loc["GM0002", "suppression_code"] == "secondary"  # smallest visible count (45 < 100)
+    assert not out.loc["GM0003", "suppressed"]
+
+
+def test_pooled_period_from_single_years_and_incomplete_areas() -> None:
+    data = pd.concat([tidy(PC4_2020, period="2020"), tidy(PC4_2020[-2:], period="2019")], ignore_index=True)
+    assert "2019-2020" in rates.periods(data)
+    assert rates.default_period(data) == "2019-2020"
+    out = rates.area_rates(data, level="pc4", indicator_id="big2", period="2019-2020").set_index("area_code")
+    assert out.loc["3001", "numerator"] == 200 and out.loc["3001", "denominator"] == 1000
+    assert out.loc["1001", "suppression_code"] == "unknown"  # 2019 missing: no partial pool
+
+
+def test_unknown_period_raises(data: pd.DataFrame) -> None:
+    with pytest.raises(rates.UnknownPeriod):
+        rates.area_rates(data, level="pc4", indicator_id="big2", period="2011-2015")
+
+
+def test_trend_periods_are_rolling_three_year_pools() -> None:
+    years = [tidy(PC4_2020, period=str(y)) for y in range(2016, 2021)]
+    data = pd.concat(years, ignore_index=True)
+    assert rates.trend_periods(data) == ["2016-2018", "2017-2019", "2018-2020"]
+    assert rates.default_period(data) == "2016-2020"
+
+
+def test_national_row_in_file_is_the_benchmark(data: pd.DataFrame) -> None:
+    land = data.iloc[[0]].assign(level="land", area_code="NL", gemeentecode=pd.NA, births=10_000, big2=1_500)
+    out = rates.area_rates(pd.concat([data, land], ignore_index=True), level="gemeente", indicator_id="big2")
+    assert out["national_value"].iloc[0] == pytest.approx(15.0)
+    assert (out["national_basis"] == "land").all()
+
+
+def test_synthetic_flag_travels_with_rows() -> None:
+    out = rates.area_rates(tidy(PC4_2020, synthetic=True), level="gemeente", indicator_id="big2")
+    assert out["is_synthetic"].all()
+
+
+def test_per_1000_unit_for_mortality() -> None:
+    data = tidy(PC4_2020)
+    data["perinatal_deaths"] = pd.array([2, 1, 0, 0, 3, 1, 2, 4, 3], dtype="Int64")
+    out = rates.area_rates(data, level="gemeente", indicator_id="perinatal_mortality").set_index("area_code")
+    assert (out["unit"] == "per 1000").all()
+    assert out["suppressed"].all()  # at most 7 deaths per gemeente: all below 10
+    assert out["numerator"].isna().all()
+
+
+# --- rates_profile and perinatal_tables -------------------------------------------------------------------
+def test_overview_and_peers(data: pd.DataFrame) -> None:
+    overview = rates_profile.overview(data, gemeentecode="GM0003", period="2020")
+    assert overview["indicator_id"].tolist() == ["big2"]  # only indicators with data
+    assert overview.loc[0, "diff"] == pytest.approx(100 * 160 / 900 - 100 * 300 / 1998)
+    peers = rates_profile.peers(data, gemeentecode="GM0003", indicator_id="big2", period="2020", n_peers=1)
+    assert peers["area_code"].tolist() == ["GM0002", "GM0003"]  # 640 births is nearest to 900 (458 is not)
+    assert peers["is_own"].tolist() == [False, True]
+
+
+def test_spine_scales_national_to_the_middle(data: pd.DataFrame) -> None:
+    """Cee (160/900) has the largest distance to the national value at its upper CI bound, so that bound
+    sits at the right edge (1.0) and everything else is scaled by the same half-width."""
+    row = rates_profile.spine(data, gemeentecode="GM0003", period="2020").iloc[0]
+    national = 100 * 300 / 1998
+    half = row["upper"] - national
+    assert row["s_upper"] == pytest.approx(1.0)
+    assert row["s_value"] == pytest.approx(0.5 + (100 * 160 / 900 - national) / (2 * half))
+    assert row["s_min"] == pytest.approx(0.5 - (national - 100 * 47 / 458) / (2 * half))  # Aa is the lowest
+    assert row["g_max"] == pytest.approx(100 * 160 / 900)
+
+
+def test_pc4_areas_of_unknown_gemeente_is_empty(data: pd.DataFrame) -> None:
+    assert rates_profile.pc4_areas(data, gemeentecode="GM9999", indicator_id="big2", period="2020").empty
+
+
+def test_export_labels_synthetic_rows_and_uses_dutch_csv() -> None:
+    out = rates.area_rates(tidy(PC4_2020, synthetic=True), level="pc4", indicator_id="big2")
+    text = perinatal_tables.export_csv(out, view="pc4").decode("utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header.split(";")[-1] == "synthetisch voorbeeld" and first.endswith(";ja")
+    assert "1001;2020;30;200;15,0;" in text  # decimal comma, ';' separator
+    shown = perinatal_tables.display(out, view="pc4")
+    assert (shown.loc[out["suppressed"], "waarde"] == "afgeschermd").all()
+    assert (shown["synthetisch voorbeeld"] == "synthetisch voorbeeld").all()
+
+
+def test_single_years_cannot_be_recovered_from_the_pooled_period() -> None:
+    """Given 3001 with Big2 12, 5, 14 in 2018-2020 and the pool 2018-2020 (31) published, when the single
+    years are shown, then 2019 (5) is hidden and so is at least one other year of 3001; and every published
+    group (a gemeente in one year, an area over the pooled years) has 0 or 2+ hidden cells."""
+    rows = {2018: 12, 2019: 5, 2020: 14}
+    frames = [tidy([("3001", "GM0003", 100, big2), ("3002", "GM0003", 400, 60), ("3003", "GM0003", 300, 50)],
+                   period=str(year)) for year, big2 in rows.items()]
+    data = pd.concat(frames, ignore_index=True)
+    pooled = rates.area_rates(data, level="pc4", indicator_id="big2", period="2018-2020").set_index("area_code")
+    assert pooled.loc["3001", "numerator"] == 31  # the pool itself is publishable
+    years = pd.concat([rates.area_rates(data, level="pc4", indicator_id="big2", period=str(y)) for y in rows],
+                      ignore_index=True)
+    own = years[years["area_code"] == "3001"].set_index("period")
+    assert own.loc["2019", "suppression_code"] == "few_events"
+    assert own["numerator"].isna().sum() >= 2
+    for key in ("period", "area_code"):
+        hidden = years.groupby(key)["numerator"].agg(lambda s: int(s.isna().sum()))
+        assert not (hidden == 1).any(), key
+
+
+def test_spine_when_every_gemeente_is_suppressed() -> None:
+    """Given counts so small that every gemeente is suppressed, the spine still has its row (no crash on NA)."""
+    small = [("1001", "GM0001", 8, 1), ("2001", "GM0002", 9, 2), ("3001", "GM0003", 7, 0)]
+    every = rates.area_rates(tidy(small), level="gemeente", indicator_id="big2", period="2020")
+    assert every["suppressed"].all()
+    row = rates_profile.spine(tidy(small), gemeentecode="GM0003", period="2020").iloc[0]
+    assert row["indicator_id"] == "big2" and pd.isna(row["g_max"])
