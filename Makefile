@@ -46,7 +46,9 @@ run: setup
 	@$(MAKE) --no-print-directory $(CACHE_STAMP) || echo "Let op: de kaartgegevens konden niet worden opgebouwd; de kaartpagina legt uit hoe. De rest van de app werkt."
 	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(BIN)/python -m streamlit run app.py --server.port=$(PORT)
 
+# lint-imports: the package layers and 'only ui imports streamlit / only storage opens a database' (.importlinter).
 test: setup-dev browser $(CACHE_STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 clean:

@@ -36,7 +36,7 @@ with st.expander(ti.OVERVIEW_TABLE):
     blocks.csv_download(overview.overview_data(catalogue, selected), file_name=ti.FILE_OVERVIEW, key="download_overview")
 
 names = {ind.id: f"{ind.number}. {ind.name}" for ind in selected}
-choice = state.bound_selectbox(ti.PICK_INDICATOR, list(names), key=state.INDICATOR, format_func=names.get)
+choice = state.bound_selectbox(ti.PICK_INDICATOR, list(names), state_key=state.INDICATOR, labels=names, store_shown=True)
 indicator = catalogue.get(choice)
 latest = overview.latest_for(catalogue, indicator)
 

@@ -96,9 +96,9 @@ def _map_page(geo_key: str) -> None:
     if options and not labels:
         st.info(tm.NO_INDICATORS)
     c_ind, c_period, c_mode, c_year = st.columns([3, 2, 3, 3])
-    indicator_id = widgets.bound_selectbox(tm.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+    indicator_id = state.bound_selectbox(tm.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
                                            widget_key="_kaart_indicator", labels=labels, area=c_ind)
-    period = widgets.bound_selectbox(tm.PERIOD_LABEL, options["periods"] if options else [], state_key=state.PERIOD,
+    period = state.bound_selectbox(tm.PERIOD_LABEL, options["periods"] if options else [], state_key=state.PERIOD,
                                      widget_key="_kaart_periode", default=options["default_period"] if options else None,
                                      area=c_period)
     colour = state.url_widget(c_mode.radio, tm.COLOUR_BY_LABEL, list(tm.COLOUR_OPTIONS), param="kleur",

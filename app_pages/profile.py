@@ -16,7 +16,7 @@ synthetic = data.is_synthetic
 st.caption(tp.PROFILE_INTRO)
 
 code = blocks.gemeente_or_stop(tp.PROFILE_PICK)
-period = widgets.bound_selectbox(tp.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
+period = state.bound_selectbox(tp.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
                                  widget_key="_profiel_periode", default=options["default_period"])
 try:
     spine = cached.perinatal_spine(key, code, period)
@@ -51,7 +51,7 @@ blocks.csv_download(ptab.export_frame(spine, view="overview"), synthetic=synthet
 # --- one indicator in detail: definition, trend, peers, PC4 areas ----------------------------------
 st.header(tp.INDICATOR_HEADING)
 labels = dict(options["indicators"])
-indicator_id = widgets.bound_selectbox(tp.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+indicator_id = state.bound_selectbox(tp.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
                                        widget_key="_profiel_indicator", labels=labels)
 ind = perinatal.indicator(indicator_id)
 st.markdown(tp.DEFINITION.format(definition=ind.definition, variant=ind.variant))

@@ -13,7 +13,7 @@ from ks_data.texts import assessment as ta
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
-from ks_data.ui import blocks, cached, state, widgets
+from ks_data.ui import blocks, cached, state
 
 st.title(tpages.REPORT)
 data, key, options = blocks.perinatal_or_stop()
@@ -22,10 +22,10 @@ st.caption(tr.PAGE_INTRO)
 
 code = blocks.gemeente_or_stop(tr.PICK)
 left, right = st.columns(2)
-period = widgets.bound_selectbox(tr.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
+period = state.bound_selectbox(tr.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
                                  widget_key="_rapport_periode", default=options["default_period"], area=left)
 labels = dict(options["indicators"])
-indicator_id = widgets.bound_selectbox(tr.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
+indicator_id = state.bound_selectbox(tr.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
                                        widget_key="_rapport_indicator", labels=labels, area=right)
 all_pc4 = st.toggle(tr.ALL_PC4, key="_rapport_alle_pc4")
 with_national = st.toggle(tr.WITH_NATIONAL, key="_rapport_landelijk")

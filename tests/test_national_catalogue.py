@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ks_data import paths
-from ks_data.national.catalogue import UnknownIndicator, load_catalogue
+from ks_data.core.validation import UnknownIndicator
+from ks_data.national.catalogue import load_catalogue
 from ks_data.core.validation import DataFileError
 
 MONITOR = paths.PROJECT_DIR.parent / "shared" / "seeds" / "rivm-monitor-kansrijke-start-2021.txt"

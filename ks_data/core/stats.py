@@ -43,6 +43,23 @@ class StatsError(ValueError):
     """Invalid input for a statistic (negative counts, events above the denominator, unknown polarity)."""
 
 
+def judge(difference: str, *, polarity: str) -> str:
+    """The one polarity judgement: is a 'higher' or 'lower' value better, worse, or just higher/lower?
+
+    Used for a trend (latest vs previous year) and for a comparison with a benchmark alike.
+
+    >>> judge("higher", polarity="lower_is_better")
+    'worse'
+    >>> judge("lower", polarity="higher_is_better")
+    'worse'
+    >>> judge("lower", polarity="none")
+    'lower'
+    """
+    if polarity not in POLARITIES:
+        raise StatsError(f"unknown polarity {polarity!r}; expected one of {POLARITIES}")
+    return _CATEGORY[(polarity, difference)]
+
+
 @dataclass(frozen=True)
 class Proportion:
     """A proportion with its interval and provenance; value/lower/upper are in ``multiplier`` units."""
@@ -294,7 +311,7 @@ def compare(lower: float | None, upper: float | None, benchmark: float | None, *
     if any(v is None or pd.isna(v) for v in (lower, upper, benchmark)):
         return "not_compared"
     if lower > benchmark:
-        return _CATEGORY[(polarity, "higher")]
+        return judge("higher", polarity=polarity)
     if upper < benchmark:
-        return _CATEGORY[(polarity, "lower")]
+        return judge("lower", polarity=polarity)
     return "similar"

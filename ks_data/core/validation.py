@@ -30,19 +30,37 @@ class Column:
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a data file; ``row`` is the line number as a spreadsheet shows it (header = 1)."""
+    """One finding in a data file, the one record every loader reports (indicators, perinatal files, imports).
+
+    ``row`` is the line number as a spreadsheet shows it (header = 1); ``column`` the header as written;
+    ``severity`` is ``"error"`` (the file is refused) or ``"warning"`` (loaded, but worth a look); ``code``
+    and ``value`` are for loaders whose messages are chosen later by a stable code (assessment import).
+    """
 
     file: str
     message: str
     row: int | None = None
     column: str | None = None
+    severity: str = "error"
+    code: str = ""
+    value: str | None = None
 
     def __str__(self) -> str:
-        if self.row is not None and self.column is not None:
-            return tv.LOCATION_ROW.format(file=self.file, row=self.row, column=self.column, message=self.message)
+        """Dutch one-liner: 'bestand.csv, rij 5, kolom 'Big2': verwacht ...'."""
+        parts = [tv.WHERE_FILE.format(file=self.file)]
+        if self.row is not None:
+            parts.append(tv.WHERE_ROW.format(row=self.row))
         if self.column is not None:
-            return tv.LOCATION_COLUMN.format(file=self.file, column=self.column, message=self.message)
-        return tv.LOCATION_FILE.format(file=self.file, message=self.message)
+            parts.append(tv.WHERE_COLUMN.format(column=self.column))
+        return f"{', '.join(parts)}: {self.message}"
+
+    def text(self) -> str:
+        """The same one-liner as ``str(problem)``."""
+        return str(self)
+
+
+class UnknownIndicator(KeyError):
+    """An indicator id that the bundled metadata (indicators.yaml, perinatal_indicators.yaml) does not define."""
 
 
 class DataFileError(Exception):

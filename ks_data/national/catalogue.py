@@ -12,7 +12,7 @@ import yaml
 
 from ks_data import paths
 from ks_data.texts import validation as tv
-from ks_data.core.validation import Column, DataFileError, Problem, read_csv
+from ks_data.core.validation import Column, DataFileError, Problem, UnknownIndicator, read_csv
 
 INDICATORS_FILE = "indicators.yaml"
 VALUES_FILE = "indicator_values.csv"
@@ -49,10 +49,6 @@ COALITION_COLUMNS = (
     Column("source_ref"),
     Column("note", required=False),
 )
-
-
-class UnknownIndicator(KeyError):
-    """An indicator id that is not in indicators.yaml."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from typing import Literal
 
 import pandas as pd
 
+from ks_data.core import stats
+
 Direction = Literal["up", "down", "same"]
 Judgement = Literal["better", "worse", "same", "higher", "lower", "no_previous"]
 Denominator = Literal["impuls", "respondents"]
@@ -45,7 +47,7 @@ def trend_direction(*, latest: float, previous: float, decimals: int) -> Directi
 
 
 def judge(*, direction: Direction, polarity: str) -> Judgement:
-    """Whether a change is better or worse given the indicator's polarity; higher/lower when none.
+    """Whether a change is better or worse given the indicator's polarity (``core.stats.judge``).
 
     >>> judge(direction="up", polarity="lower_is_better")
     'worse'
@@ -54,13 +56,7 @@ def judge(*, direction: Direction, polarity: str) -> Judgement:
     """
     if direction == "same":
         return "same"
-    if polarity == "higher_is_better":
-        return "better" if direction == "up" else "worse"
-    if polarity == "lower_is_better":
-        return "better" if direction == "down" else "worse"
-    if polarity == "none":
-        return "higher" if direction == "up" else "lower"
-    raise ValueError(f"unknown polarity: {polarity!r}")
+    return stats.judge("higher" if direction == "up" else "lower", polarity=polarity)
 
 
 def latest_value(values: pd.DataFrame, *, polarity: str, decimals: int) -> LatestValue | None:

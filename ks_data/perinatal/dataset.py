@@ -19,6 +19,7 @@ import yaml
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.core.validation import Problem, UnknownIndicator
 from ks_data.perinatal import reader as pio
 from ks_data.texts import perinatal as tp
 
@@ -48,10 +49,6 @@ class PerinatalIndicator:
     polarity: str
     source: str
     national_reference: dict | None = None
-
-
-class UnknownIndicator(KeyError):
-    """An indicator id that data/perinatal_indicators.yaml does not define."""
 
 
 class NoPerinatalData(RuntimeError):
@@ -165,7 +162,7 @@ def check_file(content: bytes, filename: str) -> pio.LoadResult:
     except Exception as exc:  # noqa: BLE001 - the user gets a message, never a traceback
         name = Path(filename).name
         detail = tp.FILE_UNREADABLE.format(kind=name, detail=type(exc).__name__)
-        return pio.LoadResult(name, None, (pio.Issue(name, detail),))
+        return pio.LoadResult(name, None, (Problem(name, detail),))
 
 
 def check_import_file(path: Path) -> pio.LoadResult:

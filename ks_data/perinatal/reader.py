@@ -1,7 +1,7 @@
 """Read and validate user perinatal files (Perined / waarstaatjegemeente exports; CSV or Excel).
 
 ``read_perinatal_file`` never raises on bad content: it returns a ``LoadResult`` with every problem as
-an ``Issue`` (file, row as numbered in the file, column header, Dutch message). Only a result without
+a ``core.validation.Problem`` (file, row as numbered in the file, column header, Dutch message). Only a result without
 errors carries a frame. See ``perinatal_schema`` for the columns.
 """
 
@@ -16,7 +16,8 @@ import pandas as pd
 
 from ks_data.perinatal import schema as ps
 from ks_data.core.export import neutralise_formulas
-from ks_data.perinatal.checks import Issue, check_rows
+from ks_data.core.validation import Problem
+from ks_data.perinatal.checks import check_rows
 from ks_data.texts import perinatal as tp
 
 MAX_UPLOAD_MB = 20
@@ -33,10 +34,10 @@ class LoadResult:
 
     filename: str
     frame: pd.DataFrame | None
-    issues: tuple[Issue, ...] = field(default_factory=tuple)
+    issues: tuple[Problem, ...] = field(default_factory=tuple)
 
     @property
-    def errors(self) -> tuple[Issue, ...]:
+    def errors(self) -> tuple[Problem, ...]:
         return tuple(i for i in self.issues if i.severity == "error")
 
     @property
@@ -54,13 +55,13 @@ class LoadResult:
 
 def too_large(filename: str, *, size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> LoadResult:
     """The rejection of a file above the size cap (Dutch message with both sizes in MB)."""
-    issue = Issue(filename, tp.FILE_TOO_LARGE.format(size=f"{size / 1048576:.1f}".replace(".", ","),
+    issue = Problem(filename, tp.FILE_TOO_LARGE.format(size=f"{size / 1048576:.1f}".replace(".", ","),
                                                     limit=max_bytes // 1048576))
     return LoadResult(filename, None, (issue,))
 
 
 class _Rejected(Exception):
-    def __init__(self, issue: Issue) -> None:
+    def __init__(self, issue: Problem) -> None:
         super().__init__(issue.message)
         self.issue = issue
 
@@ -71,25 +72,25 @@ def _decode(content: bytes, filename: str) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _Rejected(Issue(filename, tp.FILE_ENCODING))
+    raise _Rejected(Problem(filename, tp.FILE_ENCODING))
 
 
 def _read_raw(content: bytes, filename: str) -> pd.DataFrame:
     """All cells as text/objects, no header interpretation; the index is the 0-based file row."""
     suffix = Path(filename).suffix.lower()
     if not content.strip():
-        raise _Rejected(Issue(filename, tp.FILE_EMPTY))
+        raise _Rejected(Problem(filename, tp.FILE_EMPTY))
     if suffix == ".xls":
-        raise _Rejected(Issue(filename, tp.FILE_OLD_EXCEL))
+        raise _Rejected(Problem(filename, tp.FILE_OLD_EXCEL))
     if suffix in EXCEL_SUFFIXES:
         try:
             raw = pd.read_excel(io.BytesIO(content), header=None, dtype=object, sheet_name=0)
         except Exception:  # noqa: BLE001 - openpyxl raises many types for broken workbooks
-            raise _Rejected(Issue(filename, tp.FILE_BAD_EXCEL)) from None
+            raise _Rejected(Problem(filename, tp.FILE_BAD_EXCEL)) from None
         raw.index = range(len(raw))
         return raw
     if suffix not in CSV_SUFFIXES:
-        raise _Rejected(Issue(filename, tp.FILE_TYPE.format(suffix=suffix or "?")))
+        raise _Rejected(Problem(filename, tp.FILE_TYPE.format(suffix=suffix or "?")))
     text = _decode(content, filename)
     lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
     sample = "\n".join(lines)
@@ -97,7 +98,7 @@ def _read_raw(content: bytes, filename: str) -> pd.DataFrame:
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
     except csv.Error:
-        raise _Rejected(Issue(filename, tp.FILE_BAD_CSV)) from None
+        raise _Rejected(Problem(filename, tp.FILE_BAD_CSV)) from None
     width = max((len(r) for r in rows), default=0)
     return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
 
@@ -139,24 +140,24 @@ def read_perinatal_file(
         header_row, found, unknown = _find_header(raw)
         headers = ["" if ps._is_blank(c) else str(c).strip() for c in raw.loc[header_row].tolist()]
         if sum(1 for h in headers if h) <= 1 and raw.shape[1] <= 1:
-            raise _Rejected(Issue(name, tp.FILE_ONE_COLUMN.format(header=headers[0] if headers else "")))
+            raise _Rejected(Problem(name, tp.FILE_ONE_COLUMN.format(header=headers[0] if headers else "")))
     except _Rejected as rejected:
         return LoadResult(name, None, (rejected.issue,))
-    issues: list[Issue] = []
+    issues: list[Problem] = []
     for column in ("period", "area_code", "births"):
         if column not in found:
             aliases = ", ".join(f"'{a}'" for a in ps.SPECS[column].aliases[:6])
-            issues.append(Issue(name, tp.MISSING_COLUMN.format(column=tp.COLUMN_LABELS[column], aliases=aliases)))
+            issues.append(Problem(name, tp.MISSING_COLUMN.format(column=tp.COLUMN_LABELS[column], aliases=aliases)))
     if not any(c in found for c in ps.EVENT_COLUMNS):
-        issues.append(Issue(name, tp.NO_EVENT_COLUMN))
+        issues.append(Problem(name, tp.NO_EVENT_COLUMN))
     if unknown:
-        issues.append(Issue(name, tp.UNKNOWN_COLUMNS.format(columns=", ".join(unknown)), severity="warning"))
+        issues.append(Problem(name, tp.UNKNOWN_COLUMNS.format(columns=", ".join(unknown)), severity="warning"))
     if any(i.severity == "error" for i in issues):
         return LoadResult(name, None, tuple(issues))
     body = raw.loc[header_row + 1:]
     body = body[~body.apply(lambda r: all(ps._is_blank(c) for c in r), axis=1)]
     if body.empty:
-        return LoadResult(name, None, tuple(issues) + (Issue(name, tp.FILE_NO_ROWS),))
+        return LoadResult(name, None, tuple(issues) + (Problem(name, tp.FILE_NO_ROWS),))
     code_hint = ps.level_hint(headers[found["area_code"]])
     records = []
     for index, cells in body.iterrows():
@@ -174,13 +175,13 @@ def read_perinatal_file(
 
 def _parse_row(cells, found, headers, name, row, code_hint):
     record: dict[str, object] = {"_row": row}
-    issues: list[Issue] = []
+    issues: list[Problem] = []
 
     def cell(column: str) -> object:
         return cells[found[column]]
 
     def fail(column: str, code: str, value: object) -> None:
-        issues.append(Issue(name, tp.CELL_MESSAGES[code].format(value=value), row=row,
+        issues.append(Problem(name, tp.CELL_MESSAGES[code].format(value=value), row=row,
                             column=headers[found[column]]))
 
     for column in ps.COUNT_COLUMNS:
@@ -220,7 +221,7 @@ def _parse_row(cells, found, headers, name, row, code_hint):
         elif level == "land":
             record["area_code"] = "NL"
         else:
-            issues.append(Issue(name, tp.LEVEL_AMBIGUOUS.format(value=code), row=row,
+            issues.append(Problem(name, tp.LEVEL_AMBIGUOUS.format(value=code), row=row,
                                 column=headers[found["area_code"]]))
     except ps.CellError as err:
         fail("area_code", err.code, err.value)

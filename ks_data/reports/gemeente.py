@@ -153,10 +153,7 @@ def html_table(frame: pd.DataFrame) -> str:
 
 def source_html(source: str, *, synthetic: bool = False) -> str:
     """The 'Bron: …' line under a figure (plus 'synthetisch voorbeeld' for synthetic data)."""
-    text = tc.source_line(source)
-    if synthetic and tc.SYNTHETIC_LABEL not in text:
-        text = f"{text} · {tc.SYNTHETIC_LABEL}"
-    return f"<p class='source'>{escape(text)}</p>"
+    return f"<p class='source'>{escape(tc.source_line(source, synthetic=synthetic))}</p>"
 
 
 def _section(anchor: str, title: str, body: str, *, synthetic: bool = False) -> str:

@@ -74,9 +74,20 @@ def fmt_value(value: float | None, *, unit: str, decimals: int = 1) -> str:
     return f"{fmt_number(value, decimals=decimals)}{suffix}"
 
 
-def source_line(source: str) -> str:
-    """The 'Bron:' caption under every chart, table and tile."""
-    return f"{SOURCE_PREFIX} {source}"
+def source_line(source: str, *, synthetic: bool = False) -> str:
+    """The one 'Bron: ...' line under every chart, map, table and tile, in the app and in reports.
+
+    ``synthetic`` adds 'synthetisch voorbeeld' (once) for figures from the synthetic demo.
+
+    >>> source_line("RIVM, Monitor Kansrijke Start 2021, 3.2")
+    'Bron: RIVM, Monitor Kansrijke Start 2021, 3.2'
+    >>> source_line("demo", synthetic=True)
+    'Bron: demo · synthetisch voorbeeld'
+    """
+    text = f"{SOURCE_PREFIX} {source}"
+    if synthetic and SYNTHETIC_LABEL not in text:
+        text = f"{text} · {SYNTHETIC_LABEL}"
+    return text
 
 PRESENTATION_ON = "Presentatiemodus"
 PRESENTATION_OFF = "Presentatiemodus uit"

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 # --- Validation of user files (perinatal_io) -------------------------------------------------------
 SEVERITY = {"error": "Fout", "warning": "Waarschuwing"}
-ISSUE_WHERE_FILE = "{file}"
-ISSUE_WHERE_ROW = "rij {row}"
-ISSUE_WHERE_COLUMN = "kolom '{column}'"
 
 FILE_EMPTY = "Het bestand is leeg."
 FILE_NO_ROWS = "Het bestand heeft een kopregel maar geen rijen met gegevens."

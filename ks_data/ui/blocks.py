@@ -12,7 +12,7 @@ import streamlit as st
 from ks_data.core import export
 from ks_data.texts import common as tc
 from ks_data.core.validation import DataFileError
-from ks_data.ui import adapters
+from ks_data.ui import adapters, widgets
 
 
 def international_name(file_name: str) -> str:
@@ -94,10 +94,7 @@ def chart_with_source(
     show_chart(chart, alt_text=alt_text)
     if explanation:
         st.caption(explanation)
-    source_text = tc.source_line(source)
-    if synthetic and tc.SYNTHETIC_LABEL not in source_text:
-        source_text = f"{source_text} · {tc.SYNTHETIC_LABEL}"
-    st.caption(source_text)
+    widgets.source_caption(source, synthetic=synthetic)
     with st.expander(tc.TABLE_ALTERNATIVE, icon=":material/table:"):
         st.dataframe(data if table is None else table, hide_index=True, width="stretch")
     csv_download(data, file_name=file_name, key=key, synthetic=synthetic)

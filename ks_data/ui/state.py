@@ -52,20 +52,40 @@ def _write_url(key: str, value: str) -> None:
         st.query_params[key] = value
 
 
-def bound_selectbox(label: str, options: list[str], *, key: str, format_func=str, **kwargs) -> str | None:
-    """A selectbox whose choice lives in the shared selection ``key`` (survives page switches, in the URL)."""
+def bound_selectbox(
+    label: str,
+    options: Sequence[str],
+    *,
+    state_key: str,
+    widget_key: str | None = None,
+    labels: dict[str, str] | None = None,
+    default: str | None = None,
+    store_shown: bool = False,
+    area=None,
+) -> str | None:
+    """The one selectbox bound to a shared selection ``state_key`` (survives page switches, in the URL).
+
+    A stored value that is not among ``options`` (e.g. an indicator of another page) is ignored and
+    ``default`` (or the first option) is shown instead; the shared value is then left as it was, unless
+    ``store_shown`` asks to store what is shown (the page's own choice becomes the shared one).
+    """
+    area = area or st
     if not options:
         return None
-    widget_key = f"_widget_{key}"
-    current = st.session_state.get(key)
-    st.session_state[widget_key] = current if current in options else options[0]
+    widget_key = widget_key or f"_widget_{state_key}"
+    stored = get(state_key)
+    current = stored if stored in options else (default if default in options else options[0])
+    if st.session_state.get(widget_key) != current:
+        st.session_state[widget_key] = current
 
-    def _copy() -> None:
-        set_selection(key, st.session_state[widget_key])
+    def _changed() -> None:
+        set_selection(state_key, st.session_state.get(widget_key))
 
-    choice = st.selectbox(label, options, key=widget_key, format_func=format_func, on_change=_copy, **kwargs)
-    set_selection(key, choice)
-    return choice
+    area.selectbox(label, list(options), key=widget_key, on_change=_changed,
+                   format_func=(lambda v: labels.get(v, v)) if labels else str)
+    if store_shown:
+        set_selection(state_key, current)
+    return current
 
 
 def mirror_to_url() -> None:

@@ -70,10 +70,7 @@ def gemeente_picker(*, year: int = geo.DATA_YEAR, sidebar: bool = True) -> str |
 
 def source_caption(source: str, *, synthetic: bool = False) -> None:
     """The 'Bron: ...' line under a chart, map or table (plus 'synthetisch voorbeeld' when relevant)."""
-    text = tc.source_line(source)
-    if synthetic and tc.SYNTHETIC_LABEL not in text:
-        text = f"{text} · {tc.SYNTHETIC_LABEL}"
-    st.caption(text)
+    st.caption(tc.source_line(source, synthetic=synthetic))
 
 
 def legend_markdown(items: Sequence[tuple], *, title: str | None = None, scale: float = 1.0) -> str:
@@ -100,37 +97,6 @@ def legend_markdown(items: Sequence[tuple], *, title: str | None = None, scale: 
 def legend(items: Sequence[tuple], *, title: str | None = None, scale: float = 1.0) -> None:
     """Draw a legend (colour swatch + label per item, optional dashed outline) in Streamlit, e.g. beside a map."""
     st.html(legend_markdown(items, title=title, scale=scale))
-
-
-def bound_selectbox(
-    label: str,
-    options: Sequence[str],
-    *,
-    state_key: str,
-    widget_key: str,
-    labels: dict[str, str] | None = None,
-    default: str | None = None,
-    area=None,
-) -> str | None:
-    """A selectbox whose value lives in the shared selection ``state_key`` (and so in the URL).
-
-    A stored value that is not among ``options`` (e.g. an indicator of another page) is ignored and
-    ``default`` (or the first option) is shown instead, without overwriting the shared value.
-    """
-    area = area or st
-    if not options:
-        return None
-    stored = state.get(state_key)
-    current = stored if stored in options else (default if default in options else options[0])
-    if st.session_state.get(widget_key) != current:
-        st.session_state[widget_key] = current
-
-    def _changed() -> None:
-        state.set_selection(state_key, st.session_state.get(widget_key))
-
-    area.selectbox(label, list(options), key=widget_key, on_change=_changed,
-                   format_func=(lambda v: labels.get(v, v)) if labels else str)
-    return current
 
 
 CLICK_TOOLTIP = "last_object_clicked_tooltip"
