@@ -95,3 +95,7 @@ PRESENTATION_HELP = (
     "Voor een beamer: zijbalk en werkbalk verdwijnen, tekst en grafieken worden groter. "
     "De link met ?presentatie=1 opent de pagina direct zo."
 )
+
+# Note boxes that save while typing (ks_data.ui.note_input).
+NOTE_SAVING = "Wordt opgeslagen…"
+NOTE_SAVED = "Opgeslagen"
