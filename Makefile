@@ -29,7 +29,7 @@ browser:
 
 # Boundary cache (from $KS_GEO_SOURCE or the CBS/PDOK download) and the synthetic demo set keyed on it.
 $(CACHE_STAMP):
-	$(BIN)/python -m ks_data.geo.build $(GEO_ARGS)
+	$(BIN)/python -m ks_data.geo $(GEO_ARGS)
 	$(BIN)/python -m ks_data.perinatal.synthetic
 	@touch $@
 

@@ -4,24 +4,22 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data.assessment import transfer as assessment_io
 from ks_data.assessment import scoring as assessment_scoring
+from ks_data.assessment import transfer as assessment_io
 from ks_data.assessment import views as assessment_tables
-from ks_data.reports import assessment as report
-from ks_data.storage import db as storage
 from ks_data.charts import assessment as charts
+from ks_data.reports import assessment as report
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
 from ks_data.texts import assessment as ta
+from ks_data.texts import storage as ts
 from ks_data.ui import assessment_form as form
+from ks_data.ui import assessment_session as session
 from ks_data.ui import blocks, presentation, state
 
 URL_BEFORE, URL_AFTER = "eerder", "later"  # the compared moments (assessment ids), so a link shows the comparison
 IMPORT_MESSAGE = "ks_import_message"
 IMPORT_ROUND = "ks_import_round"  # bumped after an import so the uploader starts empty
-
-
-def _label(summary: storage.AssessmentSummary) -> str:
-    return ta.resume_option(coalition=summary.coalition, gemeente=summary.gemeente, day=summary.assessment_date,
-                            n_answers=summary.n_answers)
 
 
 def _part_scores(part, frame, *, record, who: str, stem: str, scale: float) -> None:
@@ -46,22 +44,20 @@ def _part_scores(part, frame, *, record, who: str, stem: str, scale: float) -> N
         st.markdown("  \n".join(assessment_tables.ranking_lines(frame)))
 
 
-def _comparison(bank, history: list[storage.AssessmentSummary], *, coalition: str, stem: str, scale: float) -> None:
+def _comparison(bank, history: list[storage_assessments.AssessmentSummary], *, coalition: str, stem: str,
+                scale: float) -> None:
     """Two moments of one coalition, chosen by link (?eerder=&later=): radar and dumbbell with the change."""
     by_id = {str(s.id): s for s in history}
     ids = list(by_id)
     left, right = st.columns(2)
     before = by_id[state.url_widget(left.selectbox, ta.COMPARE_BEFORE, ids, param=URL_BEFORE, default=ids[1],
-                                    format_func=lambda i: _label(by_id[i]))]
+                                    format_func=lambda i: assessment_tables.summary_label(by_id[i]))]
     after = by_id[state.url_widget(right.selectbox, ta.COMPARE_AFTER, ids, param=URL_AFTER, default=ids[0],
-                                   format_func=lambda i: _label(by_id[i]))]
-    before_label, after_label = ta.fmt_date(before.assessment_date), ta.fmt_date(after.assessment_date)
-    if before_label == after_label:
-        before_label, after_label = _label(before), _label(after)
+                                   format_func=lambda i: assessment_tables.summary_label(by_id[i]))]
+    before_label, after_label = assessment_tables.moment_labels(before, after)
     part = bank.parts[0]
-    scores = [assessment_scoring.scores_frame(assessment_scoring.element_scores(
-        bank, storage.get_assessment(s.id).answers, part=part.id)) for s in (before, after)]
-    comparison = assessment_scoring.compare_scores(*scores)
+    comparison = assessment_scoring.compare_answers(bank, storage_assessments.get_assessment(before.id).answers,
+                                                    storage_assessments.get_assessment(after.id).answers, part=part.id)
     labels = {"before_label": before_label, "after_label": after_label}
     data = assessment_tables.comparison_data(comparison, **labels)
     table = assessment_tables.comparison_table(comparison, **labels)
@@ -86,23 +82,23 @@ st.caption(ta.RESULTS_INTRO)
 
 bank = form.item_bank_or_stop()
 try:
-    saved = storage.list_assessments()
-except storage.StorageError as exc:
-    st.error(ta.storage_error(exc.kind))
+    saved = storage_assessments.list_assessments()
+except StorageError as exc:
+    st.error(ts.storage_error(exc.kind))
     st.stop()
-record = form.current_record()
+record = session.current_record()
 form.show_storage_error()
 
 
 if saved:
     ids = [s.id for s in saved]
     if record is None or record.id not in ids:  # nothing open: the latest of the chosen gemeente, else the newest
-        linked = assessment_tables.latest_for_gemeente(*form.shared_gemeente())
-        form.set_current(linked or storage.get_assessment(ids[0]))
-        record = form.current_record()
+        linked = storage_assessments.latest_for_gemeente(*session.shared_gemeente())
+        session.set_current(linked or storage_assessments.get_assessment(ids[0]))
+        record = session.current_record()
     pick_key = f"ks_results_pick_{record.id}"  # a new widget whenever the open assessment changes
-    st.selectbox(ta.PICK_ASSESSMENT, saved, index=ids.index(record.id), format_func=_label, key=pick_key,
-                 on_change=form.open_selected, args=(pick_key,))
+    st.selectbox(ta.PICK_ASSESSMENT, saved, index=ids.index(record.id), format_func=assessment_tables.summary_label,
+                 key=pick_key, on_change=session.open_selected, args=(pick_key,))
 else:
     st.info(ta.NO_ASSESSMENT)
 if message := st.session_state.pop(IMPORT_MESSAGE, None):
@@ -115,24 +111,24 @@ if record is not None:
     stem = assessment_io.export_stem(record)
     st.header(ta.SCORES_HEADER)
     for part in bank.parts:
-        frame = assessment_scoring.scores_frame(assessment_scoring.element_scores(bank, record.answers, part=part.id))
+        frame = assessment_scoring.part_scores(bank, record.answers, part=part.id)
         st.subheader(part.title)
         st.caption(ta.source_ref(part.source_section))
-        if frame["n_scored"].sum() == 0:
+        if not assessment_scoring.is_scored(frame):
             st.caption(ta.PART_NOT_SCORED)
             continue
         _part_scores(part, frame, record=record, who=who, stem=stem, scale=scale)
 
     st.header(ta.NOTES_RESULTS_HEADER)
-    notes = assessment_tables.notes_by_element(bank, record)
+    notes = assessment_tables.notes_markdown(bank, record)
     if not notes:
         st.caption(ta.NO_NOTES)
-    for heading, lines in notes:
-        st.markdown(f"**{heading}**\n" + "\n".join(f"- *{label}* {text}" for label, text in lines))
+    for block in notes:
+        st.markdown(block)
 
     st.header(ta.HISTORY_HEADER)
     try:
-        history = storage.list_assessments(coalition=record.coalition)
+        history = storage_assessments.list_assessments(coalition=record.coalition)
         history_table = assessment_tables.history_table(history)
         st.dataframe(history_table, hide_index=True, width="stretch")
         blocks.csv_download(history_table, file_name=f"{stem}_{ta.HISTORY_FILE}.csv", key="ks_dl_history")
@@ -141,8 +137,8 @@ if record is not None:
             st.caption(ta.COMPARE_NEED_TWO)
         else:
             _comparison(bank, history, coalition=record.coalition, stem=stem, scale=scale)
-    except storage.StorageError as exc:
-        st.error(ta.storage_error(exc.kind))
+    except StorageError as exc:
+        st.error(ts.storage_error(exc.kind))
 
     st.header(ta.EXPORT_HEADER)
     st.caption(ta.EXPORT_ALL_NOTE)
@@ -162,19 +158,19 @@ if upload is not None:
     data = upload.getvalue()
     try:
         incoming = assessment_io.parse_assessment_file(bank, data, filename=upload.name)
-        exists = storage.find_assessment(coalition=incoming.coalition, gemeente=incoming.gemeente,
-                                         assessment_date=incoming.assessment_date) is not None
+        exists = storage_assessments.find_assessment(coalition=incoming.coalition, gemeente=incoming.gemeente,
+                                                     assessment_date=incoming.assessment_date) is not None
         if exists:
             st.warning(ta.IMPORT_OVERWRITE)
         confirmed = not exists or st.checkbox(ta.IMPORT_CONFIRM, key="ks_import_confirm")
         if st.button(ta.IMPORT_BUTTON, key="ks_import_go", disabled=not confirmed, type="primary"):
-            new_id = assessment_io.import_assessment(bank, data, filename=upload.name)
-            form.set_current(storage.get_assessment(new_id))
+            new_id = storage_assessments.import_assessment(bank, data, filename=upload.name)
+            session.set_current(storage_assessments.get_assessment(new_id))
             st.session_state[IMPORT_MESSAGE] = ta.import_done(
                 coalition=incoming.coalition, day=incoming.assessment_date, n_answers=len(incoming.answers))
             st.session_state[IMPORT_ROUND] = upload_round + 1
             st.rerun()
     except assessment_io.AssessmentImportError as exc:
-        st.error(ta.IMPORT_FAILED + "\n\n" + "\n".join(f"- {ta.import_problem(p)}" for p in exc.problems))
-    except storage.StorageError as exc:
-        st.error(f"{ta.IMPORT_FAILED} {ta.storage_error(exc.kind)}")
+        st.error(ta.import_failed(exc.problems))
+    except StorageError as exc:
+        st.error(f"{ta.IMPORT_FAILED} {ts.storage_error(exc.kind)}")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ks_data.perinatal import dataset as perinatal
-from ks_data.perinatal import reader as pio
-from ks_data.perinatal import views as ptab
+from ks_data.perinatal import reader
+from ks_data.perinatal import views as tables
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached
@@ -12,16 +12,16 @@ from ks_data.ui import blocks, cached
 LAST_RESULT = "_data_last_result"
 
 
-def _handle(result) -> None:
+def _handle(result: reader.LoadResult) -> None:
     """Store an accepted file (replacing the active data) or keep the old data; remember the report."""
     outcome = {"file": result.filename, "report": result.report(), "ok": result.ok, "n_errors": len(result.errors)}
     if result.ok:
         try:
             perinatal.save_user_file(result)
-        except Exception as exc:  # noqa: BLE001 - disk full, permissions: keep what was loaded
-            outcome.update(ok=False, failed=str(exc))
+        except OSError as exc:  # disk full, no write access: keep what was loaded
+            outcome.update(ok=False, failed=tp.disk_problem(exc.errno))
         else:
-            outcome.update(summary=ptab.dataset_summary(result.frame))
+            outcome.update(summary=tables.dataset_summary(result.frame))
     st.session_state[LAST_RESULT] = outcome
     st.rerun()
 
@@ -42,7 +42,7 @@ if outcome is not None:
             st.write(tp.REPORT_NO_ISSUES)
         else:
             st.dataframe(outcome["report"], hide_index=True, width="stretch")
-            blocks.csv_download(outcome["report"], file_name=ptab.file_name("check_report", synthetic=False),
+            blocks.csv_download(outcome["report"], file_name=tables.file_name("check_report", synthetic=False),
                                 key="dl_check_report")
 
 st.header(tp.ACTIVE_HEADING)
@@ -51,10 +51,10 @@ try:
     data = cached.active_perinatal()
 except perinatal.NoPerinatalData as exc:
     st.info(exc.dutch())
-except Exception:  # noqa: BLE001 - a broken store must not show a traceback
+except perinatal.StoredFileError:  # a damaged store: explain, and still offer loading a new file below
     st.error(tc.LOAD_ERROR)
 if data is not None:
-    summary = ptab.dataset_summary(data.frame)
+    summary = tables.dataset_summary(data.frame)
     if data.is_synthetic:
         st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
         st.markdown(tp.ACTIVE_SYNTHETIC.format(**summary))
@@ -67,15 +67,15 @@ if data is not None:
             st.rerun()
     st.caption(tp.ACTIVE_SOURCE.format(source=data.source_label))
     with st.expander(tp.PREVIEW_HEADING):
-        st.dataframe(ptab.preview(data.frame), hide_index=True, width="stretch")
-        blocks.csv_download(ptab.preview_export(data.frame), synthetic=data.is_synthetic, key="dl_preview",
-                            file_name=ptab.file_name("preview", synthetic=data.is_synthetic))
+        st.dataframe(tables.preview(data.frame), hide_index=True, width="stretch")
+        blocks.csv_download(tables.preview_export(data.frame), synthetic=data.is_synthetic, key="dl_preview",
+                            file_name=tables.file_name("preview", synthetic=data.is_synthetic))
 
 st.header(tp.UPLOAD_HEADING)
 with st.form("_data_upload", clear_on_submit=True):
     # any file type is accepted here, so a wrong one gets a Dutch message from the check
-    upload = st.file_uploader(tp.UPLOAD_LABEL.format(limit=pio.MAX_UPLOAD_MB), help=tp.UPLOAD_HELP,
-                              max_upload_size=pio.MAX_UPLOAD_MB)
+    upload = st.file_uploader(tp.UPLOAD_LABEL.format(limit=reader.MAX_UPLOAD_MB), help=tp.UPLOAD_HELP,
+                              max_upload_size=reader.MAX_UPLOAD_MB)
     if st.form_submit_button(tp.UPLOAD_BUTTON, type="primary") and upload is not None:
         with st.spinner(tp.CHECKING):
             _handle(perinatal.check_file(upload.getvalue(), upload.name))
@@ -93,6 +93,6 @@ else:
 
 with st.expander(tp.SCHEMA_HEADING):
     st.markdown(tp.SCHEMA_INTRO)
-    st.dataframe(ptab.schema_table(), hide_index=True, width="stretch")
-    blocks.csv_download(ptab.schema_table(), file_name=ptab.file_name("schema", synthetic=False), key="dl_schema")
+    st.dataframe(tables.schema_table(), hide_index=True, width="stretch")
+    blocks.csv_download(tables.schema_table(), file_name=tables.file_name("schema", synthetic=False), key="dl_schema")
     st.markdown(tp.SCHEMA_NOTES)

@@ -4,14 +4,19 @@ import streamlit as st
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.geo import lookups as geo_lookups
+from ks_data.maps import layers as map_layers
+from ks_data.maps import values as map_values
 from ks_data.perinatal import dataset as perinatal
-from ks_data.maps import layers as ml
-from ks_data.maps import values as mv
+from ks_data.perinatal import indicators as perinatal_indicators
+from ks_data.perinatal import rates
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from ks_data.ui import blocks, cached, presentation, state, widgets
 
 CLICK_HANDLED = "_kaart_click_handled"
+# A broken or unusable data file must not take the map down: the boundaries are shown without figures.
+DATA_ERRORS = (perinatal.NoPerinatalData, perinatal.StoredFileError, *rates.RATE_ERRORS)
 
 
 def _options(data_key: str) -> dict | None:
@@ -19,7 +24,7 @@ def _options(data_key: str) -> dict | None:
         return cached.map_options(data_key)
     except perinatal.NoPerinatalData as exc:
         st.info(exc.dutch())
-    except Exception:  # noqa: BLE001 - a broken data file must not take the map down
+    except DATA_ERRORS:
         st.error(tm.DATA_ERROR)
     return None
 
@@ -32,8 +37,7 @@ def _handle_click(click: widgets.MapClick | None, *, geo_key: str, year: int, se
     if click == st.session_state.get(CLICK_HANDLED):
         return
     st.session_state[CLICK_HANDLED] = click
-    codes = ml.data_codes_for(ml.clicked_gemeente(click.tooltip) or "", year=year,
-                              mapping=cached.gemeente_mapping(geo_key))
+    codes = geo_lookups.data_codes_for(click.code, year=year, mapping=cached.gemeente_mapping(geo_key))
     if codes and codes[0] != selected:
         state.set_selection(state.GEMEENTE, codes[0])
         st.rerun()
@@ -48,7 +52,7 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
     try:
         pc4 = cached.map_pc4_layer(geo_key, data_key, indicator_id, period, selected, mode)
         args = cached.map_pc4_args(geo_key, data_key, indicator_id, period, selected, mode)
-    except Exception:  # noqa: BLE001
+    except DATA_ERRORS:
         st.error(tm.DATA_ERROR)
         indicator_id = period = None
         pc4 = cached.map_pc4_layer(geo_key, data_key, None, None, selected, mode)
@@ -76,7 +80,8 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
 def _explain(indicator_id: str | None, period: str | None, data_source: str) -> None:
     """What the coloured number is: definition, teller/noemer, unit, period and sources."""
     if indicator_id and period:
-        st.caption(ml.explanation(perinatal.indicator(indicator_id), period=period, data_source=data_source))
+        st.caption(map_layers.explanation(perinatal_indicators.indicator(indicator_id), period=period,
+                                          data_source=data_source))
 
 
 def _national_table(layer, *, indicator_id: str | None, period: str | None, year: int) -> None:
@@ -103,7 +108,7 @@ def _map_page(geo_key: str) -> None:
                                      area=c_period)
     colour = state.url_widget(c_mode.radio, tm.COLOUR_BY_LABEL, list(tm.COLOUR_OPTIONS), param="kleur",
                               default="waarde", horizontal=True, format_func=tm.COLOUR_OPTIONS.get)
-    mode = mv.MODE_BY_PARAM[colour]
+    mode = map_values.MODE_BY_PARAM[colour]
     year = int(state.url_widget(c_year.radio, tm.BOUNDARY_YEAR_LABEL, [str(y) for y in tm.BOUNDARY_YEARS],
                                 param="grenzen", default=str(next(iter(tm.BOUNDARY_YEARS))), horizontal=True,
                                 format_func=lambda y: tm.BOUNDARY_YEARS[int(y)]))
@@ -115,7 +120,7 @@ def _map_page(geo_key: str) -> None:
     try:
         layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
         args = cached.map_national_args(geo_key, data_key, indicator_id, period, year, mode)
-    except Exception:  # noqa: BLE001 - show the boundaries without figures rather than nothing
+    except DATA_ERRORS:  # show the boundaries without figures rather than nothing
         st.error(tm.DATA_ERROR)
         indicator_id = period = None
         layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode)
@@ -129,7 +134,7 @@ def _map_page(geo_key: str) -> None:
     st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
     _explain(indicator_id, period, layer.source)
     legend_title = tm.LEGEND_TITLE_VALUE.format(indicator=labels.get(indicator_id, ""), period=period or "") \
-        if mode == mv.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
+        if mode == map_values.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
     col_map, col_legend = st.columns([3, 1] if presentation.is_on() else [4, 1])
     with col_map:
         click = widgets.folium_map(args, key="kaart_nl", height=600, clickable=True,
@@ -137,7 +142,7 @@ def _map_page(geo_key: str) -> None:
         widgets.source_caption(source, synthetic=layer.is_synthetic)
     with col_legend:
         widgets.legend(layer.legend, title=legend_title, scale=presentation.legend_scale())
-        if mode == mv.MODE_VALUE:
+        if mode == map_values.MODE_VALUE:
             st.caption(tm.LEGEND_NOTE)
     _national_table(layer, indicator_id=indicator_id, period=period, year=year)
     _handle_click(click, geo_key=geo_key, year=year, selected=selected)

@@ -4,9 +4,11 @@ from functools import partial
 
 import streamlit as st
 
-from ks_data.perinatal import dataset as perinatal
-from ks_data.perinatal import views as ptab
-from ks_data.charts import perinatal as pchart
+from ks_data.charts import perinatal as perinatal_charts
+from ks_data.perinatal import captions, rates, tiles
+from ks_data.perinatal import indicators as perinatal_indicators
+from ks_data.perinatal import profile as rates_profile
+from ks_data.perinatal import views as tables
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached, presentation, state, widgets
 
@@ -20,40 +22,40 @@ period = state.bound_selectbox(tp.PERIOD_LABEL, options["periods"], state_key=st
                                  widget_key="_profiel_periode", default=options["default_period"])
 try:
     spine = cached.perinatal_spine(key, code, period)
-except Exception as exc:  # noqa: BLE001
-    st.error(tp.ERROR_RATES.format(detail=exc))
+except rates.RATE_ERRORS:
+    st.error(tp.ERROR_RATES.format(period=period))
     st.stop()
 if spine.empty:
     st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
     st.stop()
-name = str(spine["area_name"].iloc[0])
+name = rates_profile.area_name(spine)
 
 # --- overview: one tile per indicator, the spine chart and the table behind both --------------------
 scale = presentation.chart_scale()
 st.header(tp.OVERVIEW_HEADING.format(name=name, period=period))
-overview_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ptab.sources_text(spine))
-st.html(ptab.tiles_html(spine, source=data.source_label))
+overview_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=captions.sources_text(spine))
+st.html(tiles.tiles_html(spine, source=data.source_label))
 widgets.source_caption(overview_source, synthetic=synthetic)
-st.caption(tp.NATIONAL_NOTE.format(basis=tp.NATIONAL_BASIS[spine["national_basis"].iloc[0]]))
+st.caption(captions.national_note(spine))
 
 st.subheader(tp.SPINE_HEADING)
 blocks.chart_with_source(
-    partial(pchart.spine_chart, spine, name=name, period=period, synthetic=synthetic,
-            subtitle=ptab.spine_note(name), scale=scale),
-    ptab.export_frame(spine, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
-    file_name=ptab.file_name("spine", synthetic=synthetic, code=code, period=period),
-    alt_text=ptab.spine_alt(spine, name=name, period=period),
-    explanation=ptab.spine_explanation(spine, period=period), table=ptab.display(spine, view="spine"))
-st.dataframe(ptab.display(spine, view="overview"), hide_index=True, width="stretch")
-blocks.csv_download(ptab.export_frame(spine, view="overview"), synthetic=synthetic, key="dl_overview",
-                    file_name=ptab.file_name("overview", synthetic=synthetic, code=code, period=period))
+    partial(perinatal_charts.spine_chart, spine, name=name, period=period, synthetic=synthetic,
+            subtitle=captions.spine_note(name), scale=scale),
+    tables.export_frame(spine, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
+    file_name=tables.file_name("spine", synthetic=synthetic, code=code, period=period),
+    alt_text=captions.spine_alt(spine, name=name, period=period),
+    explanation=captions.spine_explanation(spine, period=period), table=tables.display(spine, view="spine"))
+st.dataframe(tables.display(spine, view="overview"), hide_index=True, width="stretch")
+blocks.csv_download(tables.export_frame(spine, view="overview"), synthetic=synthetic, key="dl_overview",
+                    file_name=tables.file_name("overview", synthetic=synthetic, code=code, period=period))
 
 # --- one indicator in detail: definition, trend, peers, PC4 areas ----------------------------------
 st.header(tp.INDICATOR_HEADING)
 labels = dict(options["indicators"])
 indicator_id = state.bound_selectbox(tp.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
                                        widget_key="_profiel_indicator", labels=labels)
-ind = perinatal.indicator(indicator_id)
+ind = perinatal_indicators.indicator(indicator_id)
 st.markdown(tp.DEFINITION.format(definition=ind.definition, variant=ind.variant))
 figure_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=ind.source)
 
@@ -63,25 +65,26 @@ if trend.empty:
     st.info(tp.TREND_NONE)
 else:
     blocks.chart_with_source(
-        partial(pchart.trend_chart, trend, title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
+        partial(perinatal_charts.trend_chart, trend,
+                title=tp.CHART_TREND_TITLE.format(indicator=ind.short_title, name=name),
                 unit=ind.unit, name=name, synthetic=synthetic, subtitle=ind.variant, scale=scale),
-        ptab.export_frame(trend, view="trend"), source=figure_source, synthetic=synthetic, key="dl_trend",
-        file_name=ptab.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code),
-        alt_text=ptab.trend_alt(trend, indicator=ind.short_title, name=name),
-        explanation=ptab.rate_explanation(indicator_id, period=ptab.periods_text(trend)),
-        table=ptab.display(trend, view="trend"))
+        tables.export_frame(trend, view="trend"), source=figure_source, synthetic=synthetic, key="dl_trend",
+        file_name=tables.file_name("trend", synthetic=synthetic, indicator=indicator_id, code=code),
+        alt_text=captions.trend_alt(trend, indicator=ind.short_title, name=name),
+        explanation=captions.rate_explanation(indicator_id, period=captions.periods_text(trend)),
+        table=tables.display(trend, view="trend"))
 
 st.subheader(tp.PEERS_HEADING)
 peers = cached.perinatal_peers(key, code, indicator_id, period)
-st.caption(ptab.peers_note(peers, name=name))
+st.caption(captions.peers_note(peers, name=name))
 blocks.chart_with_source(
-    partial(pchart.forest_chart, peers,
+    partial(perinatal_charts.forest_chart, peers,
             title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name, period=period),
             unit=ind.unit, synthetic=synthetic, subtitle=ind.variant, own=code, scale=scale),
-    ptab.export_frame(peers, view="peers"), source=figure_source, synthetic=synthetic, key="dl_peers",
-    file_name=ptab.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period),
-    alt_text=ptab.peers_alt(peers, indicator=ind.short_title, name=name, period=period),
-    explanation=ptab.rate_explanation(indicator_id, period=period), table=ptab.display(peers, view="peers"))
+    tables.export_frame(peers, view="peers"), source=figure_source, synthetic=synthetic, key="dl_peers",
+    file_name=tables.file_name("peers", synthetic=synthetic, indicator=indicator_id, code=code, period=period),
+    alt_text=captions.peers_alt(peers, indicator=ind.short_title, name=name, period=period),
+    explanation=captions.rate_explanation(indicator_id, period=period), table=tables.display(peers, view="peers"))
 
 st.subheader(tp.PC4_HEADING.format(name=name))
 pc4 = cached.perinatal_pc4(key, code, indicator_id, period)
@@ -89,11 +92,11 @@ if pc4.empty:
     st.info(tp.PC4_NONE)
 else:
     st.caption(tp.PC4_NOTE)
-    st.dataframe(ptab.display(pc4, view="pc4"), hide_index=True, width="stretch")
-    st.caption(ptab.rate_explanation(indicator_id, period=period))
+    st.dataframe(tables.display(pc4, view="pc4"), hide_index=True, width="stretch")
+    st.caption(captions.rate_explanation(indicator_id, period=period))
     widgets.source_caption(figure_source, synthetic=synthetic)
-    blocks.csv_download(ptab.export_frame(pc4, view="pc4"), synthetic=synthetic, key="dl_pc4",
-                        file_name=ptab.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code,
-                                                 period=period))
+    blocks.csv_download(tables.export_frame(pc4, view="pc4"), synthetic=synthetic, key="dl_pc4",
+                        file_name=tables.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code,
+                                                   period=period))
 st.page_link("app_pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")
 st.page_link("app_pages/report.py", label=tp.REPORT_LINK, icon=":material/print:")

@@ -4,15 +4,20 @@ import streamlit as st
 
 from ks_data import paths
 from ks_data.assessment import items as assessment
-from ks_data.assessment import views as assessment_tables
-from ks_data.perinatal import dataset as perinatal
-from ks_data.storage import db as storage
-from ks_data.maps import values as mv
+from ks_data.core.validation import UnknownIndicator
+from ks_data.geo import cache as geo
+from ks_data.perinatal import indicators as perinatal_indicators
+from ks_data.perinatal import profile as rates_profile
+from ks_data.perinatal import rates
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
+from ks_data.maps import values as map_values
 from ks_data.reports import gemeente as mr
 from ks_data.texts import assessment as ta
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
+from ks_data.texts import storage as ts
 from ks_data.ui import blocks, cached, state
 
 st.title(tpages.REPORT)
@@ -32,24 +37,26 @@ with_national = st.toggle(tr.WITH_NATIONAL, key="_rapport_landelijk")
 
 try:
     spine = cached.perinatal_spine(key, code, period)
-    if spine.empty:
-        st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
-        st.stop()
-    name = str(spine["area_name"].iloc[0])
     chosen = list(labels) if all_pc4 else [i for i in (indicator_id,) if i]
-    pc4 = tuple(mr.Pc4Table(perinatal.indicator(i), cached.perinatal_pc4(key, code, i, period)) for i in chosen)
-except Exception as exc:  # noqa: BLE001
-    st.error(tp.ERROR_RATES.format(detail=exc))
+    pc4 = tuple(mr.Pc4Table(perinatal_indicators.indicator(i), cached.perinatal_pc4(key, code, i, period))
+                for i in chosen)
+except rates.RATE_ERRORS:
+    st.error(tp.ERROR_RATES.format(period=period))
     st.stop()
+if spine.empty:
+    st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
+    st.stop()
+name = rates_profile.area_name(spine)
 
 pc4_map = None
 geo_key = cached.geo_cache_key()
 if geo_key and indicator_id:
     try:  # the map snapshot is extra: without it the report still has the PC4 table
-        layer = cached.map_pc4_layer(geo_key, cached.map_data_key(), indicator_id, period, code, mv.MODE_VALUE)
+        layer = cached.map_pc4_layer(geo_key, cached.map_data_key(), indicator_id, period, code,
+                                     map_values.MODE_VALUE)
         pc4_map = mr.map_snapshot(layer, indicator_id=indicator_id,
                                   title=tr.MAP_TITLE.format(indicator=labels[indicator_id], period=period))
-    except Exception:  # noqa: BLE001
+    except (geo.GeoCacheMissing, OSError, *rates.RATE_ERRORS):  # boundary cache gone or unreadable
         st.caption(tr.MAP_UNAVAILABLE)
 
 national, national_source = None, ""
@@ -60,9 +67,9 @@ if with_national:
 denkraam = None
 try:
     bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
-    record = assessment_tables.latest_for_gemeente(name, code)
-except storage.StorageError as exc:
-    st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=ta.storage_error(exc.kind)))
+    record = storage_assessments.latest_for_gemeente(name, code)
+except StorageError as exc:
+    st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=ts.storage_error(exc.kind)))
 except assessment.ItemBankError as exc:
     st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=f"{ta.ITEM_BANK_ERROR} {exc}"))
 else:
@@ -78,8 +85,8 @@ content = mr.ReportContent(code=code, name=name, period=period, profile=spine, d
                            denkraam=denkraam)
 try:
     html = mr.report_html(content)
-except Exception as exc:  # noqa: BLE001 - a report that cannot be built must not show a traceback
-    st.error(tr.ERROR.format(detail=exc))
+except UnknownIndicator as exc:  # a profile row whose indicator is no longer described
+    st.error(tr.ERROR.format(detail=tp.INDICATOR_UNKNOWN.format(indicator=exc.args[0])))
     st.stop()
 
 st.download_button(tr.DOWNLOAD, html.encode("utf-8"), file_name=mr.file_name(code, period, synthetic=synthetic),

@@ -2,7 +2,7 @@
 
 Usage (from the project folder, after `make setup-dev`)::
 
-    .venv/bin/python bench/run.py [--source ../shared/geo] [--ports 8638,8639] [--write bench/RESULTS.md]
+    .venv/bin/python -m bench.run [--source ../shared/geo] [--ports 8638,8639] [--write bench/RESULTS.md]
 
 Prints a table and (with --write) writes it as Markdown with date and machine. Targets (issue 3):
 national gemeente layer <= 1.5 MB, one gemeente's PC4 layer <= 300 KB, cache build < 60 s, cache load in
@@ -13,24 +13,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from datetime import datetime, timezone
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import table
+from bench.browser import new_page
+from tests.support import APP_FILE, CHROMIUM, CHROMIUM_ARGS, PROJECT_DIR, StreamlitServer, free_port
 
-import report  # noqa: E402  (bench/report.py)
-CHROMIUM = "/usr/bin/chromium"
-LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 LOAD_SNIPPET = """
 import time; t0 = time.perf_counter()
 import geopandas, pandas, pyarrow.parquet  # the libraries a Streamlit process has loaded anyway
@@ -43,23 +36,11 @@ print(t1 - t0, t2 - t1)
 """
 
 
-def _machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    mem = ""
-    if Path("/proc/meminfo").exists():
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1e6:.0f} GB RAM"
-    load = ", load average %.1f/%.1f/%.1f at start" % os.getloadavg() if hasattr(os, "getloadavg") else ""
-    return f"{platform.node()}: {cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, " \
-           f"Python {platform.python_version()}{load}"
-
-
 def bench_build(source: Path, cache: Path) -> tuple[float, float]:
     """Seconds to build the cache in a fresh process: (wall clock incl. interpreter, build itself)."""
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "ks_data.geo.build", "--from", str(source), "--cache-dir", str(cache)],
-                         cwd=PROJECT, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-m", "ks_data.geo", "--from", str(source), "--cache-dir", str(cache)],
+                         cwd=PROJECT_DIR, capture_output=True, text=True, check=True).stdout
     wall = time.perf_counter() - started
     inner = float(out.rsplit(" MB, ", 1)[1].split(" s")[0])
     return wall, inner
@@ -72,7 +53,7 @@ def bench_load(cache: Path, *, runs: int = 5) -> dict[str, float]:
     reads, imports, wall = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], cwd=PROJECT, env=env, capture_output=True,
+        out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], cwd=PROJECT_DIR, env=env, capture_output=True,
                              text=True, check=True).stdout
         wall.append(time.perf_counter() - started)
         first, second = out.strip().splitlines()[-1].split()
@@ -86,6 +67,7 @@ def bench_bytes(cache: Path) -> dict[str, object]:
     from ks_data.geo import cache as geo
     from ks_data.maps import folium_map as maps
     from ks_data.perinatal import dataset as perinatal
+    from ks_data.perinatal import indicators as perinatal_indicators
     from ks_data.perinatal import rates
     from ks_data.perinatal import synthetic
     from ks_data.maps import layers as ml
@@ -95,7 +77,7 @@ def bench_bytes(cache: Path) -> dict[str, object]:
     import pandas as pd
 
     data = perinatal.PerinatalDataset(pd.read_parquet(data_file), True, "synthetisch voorbeeld", "synthetic")
-    fmt = ml.format_of(perinatal.indicator("big2"))
+    fmt = ml.format_of(perinatal_indicators.indicator("big2"))
     period = rates.default_period(data)
     mapping = geo.read_gemeente_mapping(cache_dir=cache)
     gem_rates = rates.area_rates(data, level="gemeente", indicator_id="big2", period=period)
@@ -118,30 +100,9 @@ def bench_bytes(cache: Path) -> dict[str, object]:
     return result
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(script: Path, port: int, env: dict[str, str]) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=script.parent, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"server on {port} did not start")
-
-
 def _time_page(browser, url: str, ready) -> float:
-    page = browser.new_page(viewport={"width": 1400, "height": 1800})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL) else r.abort())
+    """Seconds from opening ``url`` in a fresh local-only page until ``ready(page)``."""
+    context, page = new_page(browser)
     started = time.perf_counter()
     page.goto(url)
     while not ready(page):
@@ -149,7 +110,7 @@ def _time_page(browser, url: str, ready) -> float:
             raise RuntimeError(f"{url} not rendered in 90 s")
         page.wait_for_timeout(20)
     elapsed = time.perf_counter() - started
-    page.close()
+    context.close()
     return elapsed
 
 
@@ -174,13 +135,14 @@ def bench_render(cache: Path, ports: tuple[int, int], *, runs: int = 5) -> dict[
     bare.write_text('import streamlit as st\nst.write("klaar")\n', encoding="utf-8")
     env = {**os.environ, "KS_GEO_CACHE_DIR": str(cache), "KS_CACHE_DIR": str(work / "cache"),
            "KS_USER_DATA_DIR": str(work / "user")}
-    servers = [_serve(PROJECT / "app.py", ports[0], env), _serve(bare, ports[1], env)]
-    map_url = f"http://127.0.0.1:{ports[0]}/kaart?gemeente=GM0363"
-    bare_url = f"http://127.0.0.1:{ports[1]}/"
+    servers = [StreamlitServer(APP_FILE, env, port=ports[0]), StreamlitServer(bare, env, port=ports[1])]
+    map_url = f"{servers[0].url}/kaart?gemeente=GM0363"
+    bare_url = f"{servers[1].url}/"
     try:
+        for server in servers:
+            server.start(timeout=60)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox", "--disable-background-networking"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             map_ready = lambda page: _polygons(page, 342)  # noqa: E731
             bare_ready = lambda page: page.get_by_text("klaar").count() > 0  # noqa: E731
             cold_map = _time_page(browser, map_url, map_ready)
@@ -190,8 +152,7 @@ def bench_render(cache: Path, ports: tuple[int, int], *, runs: int = 5) -> dict[
             browser.close()
     finally:
         for server in servers:
-            server.terminate()
-            server.wait(timeout=20)
+            server.stop()
     return {"map": statistics.median(maps_t), "bare": statistics.median(bare_t), "cold_map": cold_map,
             "cold_bare": cold_bare}
 
@@ -199,13 +160,13 @@ def bench_render(cache: Path, ports: tuple[int, int], *, runs: int = 5) -> dict[
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark, print the table, optionally write it to a Markdown file."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", type=Path, default=Path(os.environ.get("KS_GEO_SOURCE", PROJECT.parent / "shared" / "geo")))
+    parser.add_argument("--source", type=Path, default=Path(os.environ.get("KS_GEO_SOURCE", PROJECT_DIR.parent / "shared" / "geo")))
     parser.add_argument("--ports", default="", help="two ports for the app and the bare page (default: free)")
     parser.add_argument("--write", type=Path, default=None, help="write the table as Markdown to this file")
     args = parser.parse_args(argv)
-    ports = tuple(int(p) for p in args.ports.split(",")) if args.ports else (_free_port(), _free_port())
+    ports = tuple(int(p) for p in args.ports.split(",")) if args.ports else (free_port(), free_port())
     cache = Path(tempfile.mkdtemp(prefix="ks_bench_geo_")) / "geo"
-    machine = _machine()
+    machine_line = table.machine()
 
     build_wall, build_inner = bench_build(args.source, cache)
     load = bench_load(cache)
@@ -233,13 +194,11 @@ def main(argv: list[str] | None = None) -> int:
         ("First load after server start: map / bare", f"{render['cold_map']:.2f} s / {render['cold_bare']:.2f} s",
          "(info)", True),
     ]
-    report.print_table(rows, value_width=32)
+    table.print_table(rows, value_width=32)
     if args.write:
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        lines = [f"- Date: {stamp}", f"- Machine: {machine}",
-                 f"- Source: `{args.source}`; command: `.venv/bin/python bench/run.py --write bench/RESULTS.md`",
-                 "- Network cut in the browser (every non-localhost request aborted).", ""]
-        report.write_section(args.write, "Maps (issue 3)", lines + report.markdown_table(rows))
+        table.write_results(args.write, "Maps (issue 3)", rows, machine_line=machine_line, notes=[
+            f"Source: `{args.source}`; command: `.venv/bin/python -m bench.run --write bench/RESULTS.md`",
+            "Network cut in the browser (every non-localhost request aborted)."])
     return 0 if all(r[3] for r in rows) else 1
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-APP_FILE = str(PROJECT_DIR / "app.py")
+from tests.support import APP_FILE as APP_PATH
+from tests.support import PROJECT_DIR  # noqa: F401 - tests import it from here
+
+APP_FILE = str(APP_PATH)  # AppTest.from_file takes a str
 TEST_DATA_DIR = Path(__file__).resolve().parent / "data"
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 

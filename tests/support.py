@@ -1,7 +1,9 @@
-"""Test support for real-browser tests: the app under `streamlit run` on a free port, and Debian's Chromium."""
+"""Test support shared by the tests and bench/: `streamlit run` servers on free ports, Debian's Chromium, the
+app's page list, and helpers for AppTest downloads and real-browser pages."""
 
 from __future__ import annotations
 
+import ast
 import os
 import socket
 import subprocess
@@ -10,11 +12,18 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Frame, Page
+    from streamlit.testing.v1 import AppTest
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+APP_FILE = PROJECT_DIR / "app.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
@@ -36,35 +45,93 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class ServerStartError(RuntimeError):
+    """A `streamlit run` server that did not answer its health check in time."""
+
+
+@dataclass
+class StreamlitServer:
+    """`streamlit run <script>` on 127.0.0.1 (a free port unless given), run from the script's folder.
+
+    ``env`` is the server's whole environment; its output goes to ``log`` (discarded without one).
+    ``start`` returns once the server answers ``/_stcore/health``; ``stop`` ends it (killed after 20 s).
+    """
+
+    script: Path
+    env: dict[str, str]
+    options: tuple[str, ...] = ()
+    log: Path | None = None
+    port: int = field(default_factory=free_port)
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, *, timeout: float = 90.0) -> None:
+        """Start the server and wait until it is healthy; ServerStartError (server stopped) when it is not."""
+        output = open(self.log, "w", encoding="utf-8") if self.log else subprocess.DEVNULL
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless=true",
+                 f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+                 *self.options],
+                cwd=Path(self.script).parent, env=self.env, stdout=output, stderr=subprocess.STDOUT,
+            )
+        finally:
+            if self.log:
+                output.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise ServerStartError(f"{self.script} did not become healthy on port {self.port} in {timeout:g} s")
+
+    def stop(self) -> None:
+        """Terminate the server (kill it when it does not stop within 20 s)."""
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+
 @contextmanager
 def running_app(env: dict[str, str], *, log_path: Path, timeout: float = 90.0) -> Iterator[str]:
     """Start `streamlit run app.py` with ``env`` added to the environment; yield its base URL; stop it."""
-    port = free_port()
-    with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
-             f"--server.port={port}", "--server.address=127.0.0.1"],
-            cwd=PROJECT_DIR, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.3)
-            else:
-                pytest.fail("streamlit did not become healthy: " + log_path.read_text(encoding="utf-8"))
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    server = StreamlitServer(APP_FILE, {**os.environ, **env}, log=log_path)
+    try:
+        server.start(timeout=timeout)
+    except ServerStartError:
+        pytest.fail("streamlit did not become healthy: " + log_path.read_text(encoding="utf-8"))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def app_url_paths(app_file: Path = APP_FILE) -> list[str]:
+    """Url paths of every page registered in app.py's ``_pages()`` ('' for the default page), read from its
+    source, so the load test and the benchmark follow renames of pages."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(Path(app_file).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            kw = {k.arg: k.value for k in node.keywords}
+            default = isinstance(kw.get("default"), ast.Constant) and kw["default"].value is True
+            value = kw.get("url_path")
+            found.append("" if default else (value.value if isinstance(value, ast.Constant) else ""))
+    return found
 
 
 @contextmanager
-def offline_browser(*, width: int = 1400, height: int = 1800) -> Iterator[tuple[object, list[str]]]:
+def offline_browser(*, width: int = 1400, height: int = 1800) -> Iterator[tuple[Page, list[str]]]:
     """A Chromium page whose every non-local request is aborted and recorded: (page, external urls)."""
     from playwright.sync_api import sync_playwright
 
@@ -96,11 +163,11 @@ def isolated_env(geo_cache: Path, work: Path) -> dict[str, str]:
             "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
 
 
-def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
+def open_page(page: str | None = None, *, timeout: float = 60, **query: str) -> AppTest:
     """Run the app (AppTest from app.py) with ``query`` in the URL, switch to ``page``, assert no exception."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=timeout)
+    at = AppTest.from_file(str(APP_FILE), default_timeout=timeout)
     at.query_params.update(query)
     at.run()
     if page:
@@ -109,7 +176,7 @@ def open_page(page: str | None = None, *, timeout: float = 60, **query: str):
     return at
 
 
-def downloads(at, media: list) -> dict[str, bytes]:
+def downloads(at: AppTest, media: list) -> dict[str, bytes]:
     """File name -> bytes of every download button of ``at``'s last run (the ``media`` fixture), fetched as a
     click does: a deferred file (written on click) is generated first, exactly as the server does it."""
     manager = media[-1]
@@ -123,7 +190,7 @@ def downloads(at, media: list) -> dict[str, bytes]:
 
 
 # --- shared real-browser helpers (tour, map) ---------------------------------------------------------------------
-def local_only_context(browser, external: list[str], **context_args):
+def local_only_context(browser: Browser, external: list[str], **context_args: object) -> BrowserContext:
     """A new browser context that records every non-local request URL in ``external`` and aborts it."""
     context = browser.new_context(**context_args)
 
@@ -142,7 +209,7 @@ def local_only_context(browser, external: list[str], **context_args):
     return context
 
 
-def wait_for_page(page, heading: str, *, timeout_ms: int = 60_000) -> None:
+def wait_for_page(page: Page, heading: str, *, timeout_ms: int = 60_000) -> None:
     """Wait until the page titled ``heading`` (its h1) has run to the end and drawn (see scripts/screenshots.py)."""
     from scripts.screenshots import wait_until_idle
 
@@ -150,7 +217,7 @@ def wait_for_page(page, heading: str, *, timeout_ms: int = 60_000) -> None:
     wait_until_idle(page, timeout_ms)
 
 
-def error_boxes(page) -> list[str]:
+def error_boxes(page: Page) -> list[str]:
     """Texts of Streamlit exception boxes, st.error alerts and 'Page not found' dialogs on the page."""
     boxes = page.locator("[data-testid='stException'], [data-testid='stAlertContentError']")
     texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
@@ -159,7 +226,7 @@ def error_boxes(page) -> list[str]:
     return texts
 
 
-def map_frame(page, *, minimum: int, timeout: float = 45.0):
+def map_frame(page: Page, *, minimum: int, timeout: float = 45.0) -> Frame:
     """The st_folium iframe that holds at least ``minimum`` Leaflet polygons (waits for it)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -174,7 +241,7 @@ def map_frame(page, *, minimum: int, timeout: float = 45.0):
     pytest.fail(f"no map with >= {minimum} polygons appeared")
 
 
-def hover_tooltip(page, frame) -> str:
+def hover_tooltip(page: Page, frame: Frame) -> str:
     """Move the mouse over the middle of the map in ``frame`` and return the Leaflet tooltip text."""
     frame.locator(".leaflet-container").scroll_into_view_if_needed()
     for dx, dy in ((0.5, 0.5), (0.55, 0.45), (0.45, 0.55), (0.6, 0.6)):

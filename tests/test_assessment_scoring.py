@@ -72,3 +72,22 @@ def test_compare_scores_gives_change_per_element_and_na_when_missing(bank):
 def test_progress_counts_dont_know_as_answered_and_ignores_unknown_ids(bank):
     answered, total = assessment_scoring.progress(bank, {"goals_vision": None, "goals_data": 2, "stale_item": 1})
     assert (answered, total) == (2, len(bank.items))
+
+
+def test_part_scores_and_is_scored(bank):
+    """A part with only 'weet niet' answers has no score; one scored item makes it scored."""
+    frame = assessment_scoring.part_scores(bank, {"goals_vision": None, "goals_data": None}, part="denkraam")
+    pd.testing.assert_frame_equal(frame, scores_frame(element_scores(bank, {"goals_vision": None, "goals_data": None},
+                                                                     part="denkraam")))
+    assert set(frame["part"]) == {"denkraam"} and not assessment_scoring.is_scored(frame)
+    scored = assessment_scoring.part_scores(bank, {"goals_vision": None, "monitoring_outcomes": 2}, part="denkraam")
+    assert assessment_scoring.is_scored(scored)
+    assert not assessment_scoring.is_scored(assessment_scoring.part_scores(bank, {"goals_vision": 2}, part="themes"))
+
+
+def test_compare_answers_gives_the_change_per_element(bank):
+    comparison = assessment_scoring.compare_answers(
+        bank, {"goals_vision": 1, "monitoring_outcomes": 4}, {"goals_vision": 3, "goals_data": 4}, part="denkraam")
+    rows = comparison.set_index("element_id")
+    assert rows.loc["goals", ["score_before", "score_after", "change"]].tolist() == [1.0, 3.5, 2.5]
+    assert rows.loc["monitoring", "score_before"] == 4.0 and pd.isna(rows.loc["monitoring", "change"])

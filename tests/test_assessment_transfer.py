@@ -9,9 +9,11 @@ from datetime import date
 import pytest
 
 from ks_data.assessment import transfer as assessment_io
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
 from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.assessment.transfer import AssessmentImportError, parse_assessment_file
+from ks_data.core.validation import Problem
 from ks_data.texts import assessment as ta
 
 DAY = date(2026, 11, 23)
@@ -33,15 +35,15 @@ def record() -> AssessmentRecord:
 
 
 def _saved(record: AssessmentRecord) -> AssessmentRecord:
-    return storage.get_assessment(storage.replace_assessment(record))
+    return storage_assessments.get_assessment(storage_assessments.replace_assessment(record))
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_import_export_round_trips_exactly(user_data_dir, bank, record, fmt):
     export = getattr(assessment_io, f"export_{fmt}")
     first = export(bank, _saved(record))
-    new_id = assessment_io.import_assessment(bank, first.encode("utf-8"), filename=f"x.{fmt}")
-    again = storage.get_assessment(new_id)
+    new_id = storage_assessments.import_assessment(bank, first.encode("utf-8"), filename=f"x.{fmt}")
+    again = storage_assessments.get_assessment(new_id)
     assert export(bank, again) == first
     assert again.answers == record.answers and again.notes == record.notes
     assert (again.coalition, again.gemeente, again.assessment_date) == (record.coalition, record.gemeente, DAY)
@@ -49,9 +51,9 @@ def test_export_import_export_round_trips_exactly(user_data_dir, bank, record, f
 
 def test_import_of_another_coalition_creates_it(user_data_dir, bank, record):
     data = assessment_io.export_json(bank, record).encode()
-    assert storage.list_assessments() == []
-    new_id = assessment_io.import_assessment(bank, data, filename="evaluatie.json")
-    assert storage.get_assessment(new_id).answers["goals_vision"] == 3
+    assert storage_assessments.list_assessments() == []
+    new_id = storage_assessments.import_assessment(bank, data, filename="evaluatie.json")
+    assert storage_assessments.get_assessment(new_id).answers["goals_vision"] == 3
 
 
 def test_json_export_is_readable(bank, record):
@@ -70,8 +72,8 @@ def test_csv_export_has_meta_and_end_rows_and_scale_labels(bank, record):
 
 
 def _stored_state():
-    return [(a.id, storage.get_assessment(a.id).answers, storage.get_assessment(a.id).notes)
-            for a in storage.list_assessments()]
+    return [(a.id, storage_assessments.get_assessment(a.id).answers, storage_assessments.get_assessment(a.id).notes)
+            for a in storage_assessments.list_assessments()]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
@@ -88,10 +90,10 @@ def test_half_written_file_changes_nothing(user_data_dir, bank, record, fmt, kee
         cut = cut[: cut.rfind(b"\n") + 1]
     before = _stored_state()
     with pytest.raises(AssessmentImportError) as info:
-        assessment_io.import_assessment(bank, cut, filename=f"x.{fmt}")
+        storage_assessments.import_assessment(bank, cut, filename=f"x.{fmt}")
     assert info.value.problems[0].code in {"truncated", "not_json", "wrong_columns"}
     assert _stored_state() == before
-    assert storage.get_assessment(saved.id).answers == record.answers
+    assert storage_assessments.get_assessment(saved.id).answers == record.answers
 
 
 def test_storage_failure_during_import_changes_nothing(user_data_dir, bank, record, monkeypatch):
@@ -109,11 +111,11 @@ def test_storage_failure_during_import_changes_nothing(user_data_dir, bank, reco
 
     with monkeypatch.context() as patch:
         patch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=DiskFullOnNotes))
-        with pytest.raises(storage.StorageError) as info:
-            assessment_io.import_assessment(bank, data, filename="x.json")
+        with pytest.raises(StorageError) as info:
+            storage_assessments.import_assessment(bank, data, filename="x.json")
     assert info.value.kind == "disk_full"
-    assert storage.get_assessment(saved.id).notes == record.notes
-    assert storage.get_assessment(saved.id).answers == record.answers
+    assert storage_assessments.get_assessment(saved.id).notes == record.notes
+    assert storage_assessments.get_assessment(saved.id).answers == record.answers
 
 
 def _problems(bank, data: bytes, filename: str) -> list[tuple]:
@@ -174,9 +176,24 @@ def test_comma_separated_and_bom_files_from_excel_are_accepted(bank, record):
 
 
 def test_every_problem_code_has_a_dutch_message_with_the_row(bank):
-    problem = assessment_io.ImportProblem("bad_value", row=5, column="value", value="9")
+    problem = assessment_io.make_problem("bad_value", row=5, column="value", value="9")
     assert ta.import_problem(problem) == "Regel 5: Ongeldig antwoord '9' (verwacht 0 t/m 4 of 'weet_niet')."
     codes = {"empty_file", "too_large", "not_utf8", "not_json", "wrong_format", "wrong_file_type", "missing_field",
              "wrong_columns", "wrong_column_count", "truncated", "empty_coalition", "bad_date", "unknown_item",
              "bad_value", "unknown_element", "unknown_field", "duplicate_item", "mixed_assessments"}
     assert codes <= set(ta.IMPORT_ERRORS)
+
+
+def test_import_problems_are_core_problems_naming_the_uploaded_file(bank, record):
+    """Given a CSV with a bad answer, then each problem is a core.validation.Problem (error) with the file
+    name, its row and column, and the Dutch message that texts.assessment.import_problem shows."""
+    text = assessment_io.export_csv(bank, record).replace(";answer;3;", ";answer;7;")
+    with pytest.raises(AssessmentImportError) as info:
+        parse_assessment_file(bank, text.encode(), filename="evaluatie noord.csv")
+    [problem] = info.value.problems
+    assert isinstance(problem, Problem) and problem.severity == "error"
+    assert (problem.file, problem.code, problem.column, problem.value) == ("evaluatie noord.csv", "bad_value", "value", "7")
+    assert problem.message == "Ongeldig antwoord '7' (verwacht 0 t/m 4 of 'weet_niet')."
+    assert ta.import_problem(problem) == f"Regel {problem.row}: {problem.message}"
+    assert str(problem) == f"evaluatie noord.csv, rij {problem.row}, kolom 'value': {problem.message}"
+    assert ta.import_failed(info.value.problems) == f"{ta.IMPORT_FAILED}\n\n- Regel {problem.row}: {problem.message}"

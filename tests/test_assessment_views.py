@@ -8,10 +8,9 @@ import pytest
 
 from ks_data.assessment import workshop as assessment_group
 from ks_data.assessment import views as assessment_tables
-from ks_data.storage import db as storage
 from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.assessment.scoring import compare_scores, element_scores, scores_frame
-from ks_data.storage.db import AssessmentSummary
+from ks_data.storage.assessments import AssessmentSummary
 from ks_data.texts import assessment as ta
 
 
@@ -89,17 +88,22 @@ def test_group_data_keeps_unrounded_numbers(bank):
     assert row[ta.COLUMN_PARTICIPANTS] == 3
 
 
-def test_latest_for_gemeente_matches_names_and_skips_empty_assessments(user_data_dir):
-    assert assessment_tables.latest_for_gemeente("Utrecht") is None  # nothing saved yet
-    storage.replace_assessment(AssessmentRecord(coalition="A", gemeente="Utrecht", assessment_date=date(2025, 1, 1),
-                                                answers={"goals_vision": 1}))
-    newer = storage.replace_assessment(AssessmentRecord(
-        coalition="B", gemeente="gemeente  UTRECHT ", assessment_date=date(2026, 1, 1), answers={"goals_vision": 3}))
-    storage.open_assessment(coalition="C", gemeente="Utrecht", assessment_date=date(2027, 1, 1))  # no answers
-    storage.replace_assessment(AssessmentRecord(coalition="D", gemeente="Utrechtse Heuvelrug",
-                                                assessment_date=date(2027, 1, 1), answers={"goals_vision": 4}))
-    found = assessment_tables.latest_for_gemeente("utrecht")
-    assert (found.id, found.coalition, found.answers) == (newer, "B", {"goals_vision": 3})
-    assert assessment_tables.latest_for_gemeente("GM0344", "Gemeente Utrecht").id == newer
-    assert assessment_tables.latest_for_gemeente("GM0344") is None
-    assert assessment_tables.latest_for_gemeente("", "  ") is None
+def test_summary_and_moment_labels_name_the_date_or_the_whole_assessment():
+    early = AssessmentSummary(1, "Coalitie Noord", "Utrecht", date(2025, 3, 1), "2025-03-01T10:00:00.000+00:00", 12)
+    late = AssessmentSummary(2, "Coalitie Noord", "", date(2026, 3, 1), "2026-03-01T10:00:00.000+00:00", 30)
+    same_day = AssessmentSummary(3, "Coalitie Zuid", "", date(2026, 3, 1), "2026-03-01T11:00:00.000+00:00", 1)
+    assert assessment_tables.summary_label(early) == "Coalitie Noord (Utrecht) — 01-03-2025 — 12 antwoorden"
+    assert assessment_tables.moment_labels(early, late) == ("01-03-2025", "01-03-2026")
+    assert assessment_tables.moment_labels(late, same_day) == (
+        "Coalitie Noord — 01-03-2026 — 30 antwoorden", "Coalitie Zuid — 01-03-2026 — 1 antwoorden")
+
+
+def test_notes_markdown_has_one_block_per_element_in_element_order(bank):
+    record = AssessmentRecord(coalition="C", gemeente="", assessment_date=date(2026, 1, 1), notes={
+        "community": {"next_step": "Sleutelpersonen"},
+        "goals": {"to_improve": "Data", "going_well": "Visie", "next_step": " "}})
+    assert assessment_tables.notes_markdown(bank, record) == [
+        "**1. Overkoepelende programmadoelen en gezamenlijke uitkomsten**\n- *Wat gaat goed?* Visie\n"
+        "- *Wat kan beter?* Data",
+        "**3. Community-aanpak**\n- *Volgende stap* Sleutelpersonen",
+    ]

@@ -68,3 +68,20 @@ def test_session_codes_use_only_the_unambiguous_alphabet():
 )
 def test_typed_codes_are_normalised_then_checked(typed, valid):
     assert group.is_valid_code(group.normalise_code(typed)) is valid
+
+
+def test_group_result_keys_participants_by_their_id_as_text(bank):
+    """Given answers per database id (as storage.workshops.workshop_answers returns them), then the group
+    summary equals group_summary over the same answers and the individual scores name each id."""
+    answers = {11: {"goals_vision": 4, "goals_domains": 2}, 12: {"goals_vision": 1}, 13: {}}
+    summary, individual = group.group_result(bank, answers, part="denkraam")
+    expected = group.group_summary(bank, {"11": answers[11], "12": answers[12], "13": {}}, part="denkraam")
+    pd.testing.assert_frame_equal(summary, expected)
+    goals = individual[individual["element_id"] == "goals"].set_index("participant")["score"]
+    assert goals["11"] == 3.0 and goals["12"] == 1.0 and pd.isna(goals["13"])
+
+
+def test_has_answers_counts_dont_know_but_not_empty_participants():
+    assert not group.has_answers({})
+    assert not group.has_answers({1: {}, 2: {}})
+    assert group.has_answers({1: {}, 2: {"goals_vision": None}})

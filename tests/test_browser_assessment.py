@@ -11,7 +11,7 @@ import pytest
 
 from ks_data import paths
 from ks_data.assessment import transfer as assessment_io
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
 from ks_data.storage import workshops as storage_workshop
 from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.texts import pages as tp
@@ -55,8 +55,8 @@ def test_import_an_exported_file_through_the_upload_widget(server, page, tmp_pat
     page.locator("input[type=file]").set_input_files(str(file))
     page.get_by_role("button", name="Importeren").click()
     page.get_by_text("Geïmporteerd: Coalitie Import, 01-02-2026 (2 antwoorden).").wait_for(timeout=30_000)
-    [saved] = storage.list_assessments()
-    loaded = storage.get_assessment(saved.id)
+    [saved] = storage_assessments.list_assessments()
+    loaded = storage_assessments.get_assessment(saved.id)
     assert loaded.answers == record.answers and loaded.notes == record.notes
 
 
@@ -68,7 +68,7 @@ def test_broken_upload_shows_dutch_errors_and_changes_nothing(server, page, tmp_
     page.locator("input[type=file]").set_input_files(str(file))
     page.get_by_text("Importeren is niet gelukt; er is niets gewijzigd.").wait_for(timeout=30_000)
     assert page.get_by_text("onvolledig of beschadigd").count() == 1
-    assert storage.list_assessments() == []
+    assert storage_assessments.list_assessments() == []
 
 
 def test_shared_screen_updates_live_when_participants_score(server, page):

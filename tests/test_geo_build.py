@@ -1,4 +1,4 @@
-"""Tests for ks_data.geo.build (and the table derivation of ks_data.geo.download)."""
+"""Tests for ks_data.geo.build: the boundary cache built from a folder in the ../shared/geo format."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import pytest
 import shapely
 
 from ks_data.geo import cache as geo
 from ks_data.geo import build as geo_build
-from ks_data.geo import download as geo_download
 from tests.conftest import GEO_MINI_DIR
 
 
@@ -75,42 +73,6 @@ def test_missing_source_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(geo_build.GeoSourceError, match="pc4_2020.geojson"):
         geo_build.build_from_folder(source, cache_dir=tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
-
-
-def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The CLI returns 0 and a summary on success, != 0 and a Dutch/English message on failure."""
-    assert geo_build.main(["--from", str(GEO_MINI_DIR), "--cache-dir", str(tmp_path / "ok")]) == 0
-    assert "gebouwd / boundary cache built" in capsys.readouterr().out
-    assert geo_build.main(["--from", str(tmp_path / "nope"), "--cache-dir", str(tmp_path / "bad")]) != 0
-    err = capsys.readouterr().err
-    assert "FOUT / ERROR" in err and "Bronmap bestaat niet" in err
-
-
-def test_download_failure_is_clear(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
-    """Without internet, --download exits != 0 with a message that names the URL and the offline route."""
-    import requests
-
-    def refuse(*_args, **_kwargs):
-        raise requests.ConnectionError("no network in test")
-
-    monkeypatch.setattr(requests, "get", refuse)
-    assert geo_build.main(["--download", "--cache-dir", str(tmp_path / "c")]) != 0
-    err = capsys.readouterr().err
-    assert "service.pdok.nl/cbs/gebiedsindelingen" in err and "--from" in err
-
-
-def test_derive_tables_on_mini_fixture() -> None:
-    """The download route derives the same tables as the hand-written fixture from the polygons alone."""
-    g21 = gpd.read_file(GEO_MINI_DIR / "gemeenten_2021.geojson")[["statcode", "statnaam", "geometry"]]
-    g23 = gpd.read_file(GEO_MINI_DIR / "gemeenten_2023.geojson")[["statcode", "statnaam", "geometry"]]
-    pc4 = gpd.read_file(GEO_MINI_DIR / "pc4_2020.geojson").assign(pc4=lambda d: d["pc4"].astype(str))
-    tables = geo_download.derive_tables(g21, g23, pc4)
-    expected = pd.read_csv(GEO_MINI_DIR / "pc4_gemeente_2023.csv", dtype=str)
-    got = tables["pc4_gemeente_2023.csv"].sort_values("pc4").reset_index(drop=True)
-    assert got[["pc4", "gemeentecode", "gemeentecode_2021"]].equals(expected[["pc4", "gemeentecode", "gemeentecode_2021"]])
-    mapping = tables["gemeente_2021_to_2023.csv"].set_index("gemeentecode_2021")["gemeentecode_2023"].to_dict()
-    assert mapping == {"GM9001": "GM9001", "GM9002": "GM9004", "GM9003": "GM9004"}
 
 
 @pytest.mark.geo

@@ -8,6 +8,7 @@ import pytest
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.geo import lookups as geo_lookups
 
 
 def test_missing_cache_raises_with_build_hint(tmp_path: Path) -> None:
@@ -58,14 +59,6 @@ def test_pc4_shapes_of_one_gemeente_per_division(mini_geo_cache: Path) -> None:
     assert geo.read_pc4_shapes(gemeentecode="GM0000", cache_dir=mini_geo_cache).empty
 
 
-def test_merger_helpers(mini_geo_cache: Path) -> None:
-    """2021 codes of a merged 2023 gemeente, and the successor names of merged 2021 gemeenten."""
-    assert geo.codes_2021_for("GM9004", cache_dir=mini_geo_cache) == ["GM9002", "GM9003"]
-    assert geo.successor_names(cache_dir=mini_geo_cache) == {"GM9002": "Dijkwaard", "GM9003": "Dijkwaard"}
-    assert geo.gemeente_name("GM9002", cache_dir=mini_geo_cache) == "Beekveld"
-    assert geo.gemeente_name("GM0000", cache_dir=mini_geo_cache) is None
-
-
 @pytest.mark.geo
 def test_real_cache_contract(geo_cache: Path) -> None:
     """Built from ../shared/geo: 342/352 gemeenten, 4,067 PC4 rows, Amsterdam found, 14 reorganised codes."""
@@ -74,7 +67,7 @@ def test_real_cache_contract(geo_cache: Path) -> None:
     assert len(geo.read_gemeenten(year=2021, cache_dir=geo_cache)) == 352
     pc4 = geo.read_pc4_gemeente(cache_dir=geo_cache)
     assert len(pc4) == 4067 and pc4["pc4"].str.fullmatch(r"\d{4}").all()
-    assert len(geo.successor_names(cache_dir=geo_cache)) == 14
+    assert len(geo_lookups.successor_names(cache_dir=geo_cache)) == 14
     amsterdam = geo.read_pc4_shapes(gemeentecode="GM0363", cache_dir=geo_cache)
     assert len(amsterdam) > 50 and amsterdam.crs.to_epsg() == 4326
 

@@ -8,7 +8,6 @@ Runtime singleton, so concurrent AppTests break each other ("Runtime hasn't been
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import statistics
 import time
@@ -17,21 +16,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import APP_FILE
+from tests.support import app_url_paths as url_paths
 from tests.support import isolated_env, running_app
 
 SESSIONS = 10
 GEMEENTEN = ("GM0363", "GM0344", "GM0014", "GM0599", "GM0518")
-
-
-def url_paths(app_file: str = APP_FILE) -> list[str]:
-    """Url paths of every page in app.py's ``_pages()`` ('' for the default page), read from its source."""
-    found = []
-    for node in ast.walk(ast.parse(Path(app_file).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
-            kw = {k.arg: k.value for k in node.keywords}
-            default = isinstance(kw.get("default"), ast.Constant) and kw["default"].value is True
-            found.append("" if default else kw["url_path"].value)
-    return found
 
 
 async def _visit(ws, page: str, query: str) -> tuple[float, list[str]]:

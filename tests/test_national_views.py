@@ -1,4 +1,4 @@
-"""Tiles and tables of the national pages (ks_data/national/views.py)."""
+"""Tables and charts of the national pages (ks_data/national/views.py)."""
 
 from __future__ import annotations
 
@@ -13,32 +13,6 @@ def catalogue():
     return load_catalogue()
 
 
-def test_one_tile_per_indicator_with_latest_value(catalogue):
-    tiles = {t.indicator_id: t for t in overview.tiles(catalogue)}
-    assert len(tiles) == 15
-    assert (tiles["big2"].value_text, tiles["big2"].year) == ("15,0%", 2020)
-    assert (tiles["coalitions"].value_text, tiles["coalitions"].year) == ("51%", 2021)
-    assert tiles["out_of_home_placements"].value_text == "1,8 per 1000"
-
-
-def test_tile_trend_colour_follows_polarity(catalogue):
-    tiles = {t.indicator_id: t for t in overview.tiles(catalogue)}
-    kraamzorg = tiles["no_kraamzorg"]  # 6.3% -> 9.5%: up, and lower is better
-    assert (kraamzorg.arrow, kraamzorg.judgement_text, kraamzorg.colour) == ("▲", "verslechterd", "#B34D00")
-    debts = tiles["problem_debts"]  # 3.1% -> 1.9%: down, lower is better
-    assert (debts.arrow, debts.judgement_text, debts.colour) == ("▼", "verbeterd", "#0072B2")
-    placements = tiles["out_of_home_placements"]  # no desired direction: grey, says 'lager'
-    assert placements.colour == "#6E6E6E" and placements.judgement_text.startswith("lager")
-    assert tiles["big2"].judgement_text == "geen eerder cijfer"
-    assert "t.o.v. 2016: 6,3%" == kraamzorg.since_text
-
-
-def test_latest_for_speech_language(catalogue):
-    view = overview.latest_for(catalogue, catalogue.get("speech_language"))
-    assert view.value_text == "5,0%" and view.counts_text == "2.913 van 58.480"
-    assert view.delta_text == "-0,3 procentpunt t.o.v. 2019" and view.delta_colour == "blue"
-
-
 def test_history_table_lists_all_years_with_spread(catalogue):
     table = overview.history_table(catalogue, catalogue.get("overweight"))
     assert table["Jaar"].tolist() == [2018, 2019, 2020]
@@ -49,28 +23,6 @@ def test_history_table_lists_all_years_with_spread(catalogue):
 def test_derived_value_is_flagged(catalogue):
     table = overview.history_table(catalogue, catalogue.get("centering_parenting"))
     assert "Berekend uit teller en noemer" in table["Toelichting"].iloc[0]
-
-
-@pytest.mark.parametrize("indicator_id", ["coalitions", "big2", "out_of_home_placements"])
-def test_tile_tooltip_explains_teller_noemer_year_and_source(catalogue, indicator_id):
-    tile = next(t for t in overview.tiles(catalogue) if t.indicator_id == indicator_id)
-    ind = catalogue.get(indicator_id)
-    assert f"**Teller:** {ind.numerator}" in tile.help_text
-    assert f"**Noemer:** {ind.denominator}" in tile.help_text
-    assert f"**Jaar:** {tile.year}" in tile.help_text
-    assert f"**Bron:** RIVM, Monitor Kansrijke Start 2021, {ind.section}; {ind.source_org}" in tile.help_text
-
-
-def test_tile_tooltip_names_the_year_compared_with(catalogue):
-    tiles = {t.indicator_id: t for t in overview.tiles(catalogue)}
-    assert "**Jaar:** 2020 (vergeleken met 2016)" in tiles["no_kraamzorg"].help_text
-    assert "vergeleken" not in tiles["big2"].help_text  # Big2 itself has one stated year
-
-
-def test_metric_tooltip_has_change_and_definition(catalogue):
-    view = overview.latest_for(catalogue, catalogue.get("speech_language"))
-    assert view.help_text.startswith("**Verandering:** verbeterd")
-    assert "**Noemer:** Aantal kinderen waarover gegevens" in view.help_text and "Tabel 3" in view.help_text
 
 
 def test_overview_data_is_the_screen_table_with_numbers(catalogue):
@@ -113,3 +65,20 @@ def test_coalition_view_follows_the_denominator(catalogue, denominator, counts):
     assert set(view.data["Noemer"]) == {int(n.split(": ")[1]) for n in counts.split(", ")}
     assert view.file_name == f"kansrijke_start_coalities_{denominator}.csv"
     assert "Tabel 1" in view.source
+
+
+@pytest.mark.parametrize("indicator_type, period, numbers", [
+    ("alle", "alle", list(range(1, 16))),
+    ("proces", "alle", [3, 4, 5, 6, 9]),
+    ("alle", "voor", [3, 8]),
+    ("uitkomst", "na", [8, 10, 13, 14, 15]),
+    ("programmabreed", "tijdens", []),
+])
+def test_filtered_selects_by_type_and_period_alle_means_all(catalogue, indicator_type, period, numbers):
+    selected = overview.filtered(catalogue, indicator_type=indicator_type, period=period)
+    assert [ind.number for ind in selected] == numbers
+
+
+def test_indicator_label_is_number_and_name(catalogue):
+    assert overview.indicator_label(catalogue.get("big2")).startswith("12. ")
+    assert overview.indicator_label(catalogue.get("big2")) == f"12. {catalogue.get('big2').name}"

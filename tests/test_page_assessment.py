@@ -12,9 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from ks_data import paths
 from ks_data.core import export
-from ks_data.storage import db as storage
 from ks_data.assessment.items import AssessmentRecord
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
 from ks_data.texts import assessment as ta
+from ks_data.texts import storage as ts
 from tests.conftest import APP_FILE
 from tests.support import downloads
 
@@ -48,7 +50,7 @@ def test_fill_in_leave_and_find_everything_after_a_restart(user_data_dir):
     at.date_input(key="ks_open_date").set_value(date(2026, 11, 23))
     at.button[0].click().run()
     assert not at.exception
-    [summary] = storage.list_assessments()
+    [summary] = storage_assessments.list_assessments()
     assert "**Coalitie Kansrijke Start Noord** · Utrecht · 23-11-2026" in _text(at)
     assert at.query_params["evaluatie"] == str(summary.id)  # the link that brings this evaluation back
 
@@ -56,7 +58,7 @@ def test_fill_in_leave_and_find_everything_after_a_restart(user_data_dir):
     _radio(at, summary.id, "goals_domains").set_value("weet_niet").run()
     at.text_area(key=f"ks_note_{summary.id}_goals_next_step").input("Cijfers delen in januari").run()
     # written through at once: the database holds every change
-    saved = storage.get_assessment(summary.id)
+    saved = storage_assessments.get_assessment(summary.id)
     assert saved.answers == {"goals_vision": 3, "goals_domains": None}
     assert saved.notes == {"goals": {"next_step": "Cijfers delen in januari"}}
     assert "2 van 43 stellingen beantwoord" in at.get("progress")[0].proto.text
@@ -70,8 +72,8 @@ def test_fill_in_leave_and_find_everything_after_a_restart(user_data_dir):
 
 
 def test_a_new_session_without_link_can_resume_a_saved_assessment(user_data_dir):
-    record = storage.open_assessment(coalition="Coalitie Zuid", assessment_date=date(2026, 5, 1))
-    storage.save_answer(record.id, item_id="care_overview", value=4)
+    record = storage_assessments.open_assessment(coalition="Coalitie Zuid", assessment_date=date(2026, 5, 1))
+    storage_assessments.save_answer(record.id, item_id="care_overview", value=4)
     at = _app(FILL)
     assert at.selectbox(key="ks_resume_choice").options == ["Coalitie Zuid — 01-05-2026 — 1 antwoorden"]
     at.button(key="ks_resume").click().run()
@@ -79,7 +81,7 @@ def test_a_new_session_without_link_can_resume_a_saved_assessment(user_data_dir)
 
 
 def test_the_statements_cite_the_dossier_section(user_data_dir):
-    record = storage.open_assessment(coalition="C", assessment_date=date(2026, 5, 1))
+    record = storage_assessments.open_assessment(coalition="C", assessment_date=date(2026, 5, 1))
     at = _app(FILL, evaluatie=str(record.id))
     captions = [c.value for c in at.caption]
     assert "Bron: Pharos-inspiratiedossier, § 3.3, element 1" in captions
@@ -93,27 +95,27 @@ def test_empty_coalition_name_shows_a_dutch_error(user_data_dir):
     at = _app(FILL)
     at.button[0].click().run()
     assert [e.value for e in at.error] == [ta.EMPTY_COALITION]
-    assert storage.list_assessments() == []
+    assert storage_assessments.list_assessments() == []
 
 
 def test_unwritable_database_shows_a_dutch_error_and_keeps_the_answer(user_data_dir, monkeypatch):
-    record = storage.open_assessment(coalition="C", assessment_date=date(2026, 5, 1))
+    record = storage_assessments.open_assessment(coalition="C", assessment_date=date(2026, 5, 1))
     at = _app(FILL, evaluatie=str(record.id))
     with monkeypatch.context() as patch:
-        patch.setattr(storage, "save_answer", _raise_read_only)
+        patch.setattr(storage_assessments, "save_answer", _raise_read_only)
         _radio(at, record.id, "goals_vision").set_value(2).run()
         assert not at.exception
-        assert ta.STORAGE_ERRORS["read_only"] in [e.value for e in at.error]
+        assert ts.STORAGE_ERRORS["read_only"] in [e.value for e in at.error]
         assert ta.UNSAVED_NOTE in [w.value for w in at.warning]
         assert _radio(at, record.id, "goals_vision").value == 2  # still on screen
-        assert storage.get_assessment(record.id).answers == {}
+        assert storage_assessments.get_assessment(record.id).answers == {}
     at.button(key="ks_retry_pending").click().run()  # the disk is writable again
-    assert storage.get_assessment(record.id).answers == {"goals_vision": 2}
+    assert storage_assessments.get_assessment(record.id).answers == {"goals_vision": 2}
     assert not at.error
 
 
 def _raise_read_only(*args, **kwargs):
-    raise storage.StorageError("read_only", "attempt to write a readonly database")
+    raise StorageError("read_only", "attempt to write a readonly database")
 
 
 def test_database_folder_that_cannot_be_used_shows_a_dutch_error(user_data_dir, monkeypatch):
@@ -121,20 +123,20 @@ def test_database_folder_that_cannot_be_used_shows_a_dutch_error(user_data_dir, 
     folder.mkdir()
     monkeypatch.setattr(paths, "DB_PATH", folder)
     at = _app(FILL)
-    assert ta.STORAGE_ERRORS["unavailable"] in [e.value for e in at.error]
+    assert ts.STORAGE_ERRORS["unavailable"] in [e.value for e in at.error]
 
 
 @pytest.fixture
 def two_moments(user_data_dir) -> tuple[int, int]:
-    early = storage.replace_assessment(AssessmentRecord(
+    early = storage_assessments.replace_assessment(AssessmentRecord(
         coalition="Coalitie Noord", gemeente="Utrecht", assessment_date=date(2025, 11, 3),
         answers={"goals_vision": 1, "goals_domains": 2, "monitoring_outcomes": 0},
         notes={"goals": {"next_step": "Visie opschrijven"}}))
-    late = storage.replace_assessment(AssessmentRecord(
+    late = storage_assessments.replace_assessment(AssessmentRecord(
         coalition="Coalitie Noord", gemeente="Utrecht", assessment_date=date(2026, 11, 23),
         answers={"goals_vision": 3, "goals_domains": 4, "goals_data": None, "monitoring_outcomes": 2},
         notes={"community": {"going_well": "Sleutelpersonen actief"}}))
-    storage.open_assessment(coalition="Andere coalitie", assessment_date=date(2026, 1, 1))
+    storage_assessments.open_assessment(coalition="Andere coalitie", assessment_date=date(2026, 1, 1))
     return early, late
 
 
@@ -235,7 +237,7 @@ def test_presentation_mode_scales_every_results_chart(two_moments):
 @pytest.fixture
 def three_moments(two_moments) -> tuple[int, int, int]:
     early, late = two_moments
-    middle = storage.replace_assessment(AssessmentRecord(
+    middle = storage_assessments.replace_assessment(AssessmentRecord(
         coalition="Coalitie Noord", gemeente="Utrecht", assessment_date=date(2026, 5, 4),
         answers={"goals_vision": 2, "goals_domains": 2}))
     return early, middle, late
@@ -265,13 +267,13 @@ def test_results_without_any_assessment_say_where_to_start(user_data_dir):
 
 
 def test_two_browser_sessions_on_one_assessment_keep_both_answers(user_data_dir):
-    record = storage.open_assessment(coalition="Gedeeld", assessment_date=date(2026, 5, 1))
+    record = storage_assessments.open_assessment(coalition="Gedeeld", assessment_date=date(2026, 5, 1))
     first = _app(FILL, evaluatie=str(record.id))
     second = _app(FILL, evaluatie=str(record.id))
     _radio(first, record.id, "goals_vision").set_value(1).run()
     _radio(second, record.id, "monitoring_outcomes").set_value(4).run()
     _radio(first, record.id, "care_overview").set_value("weet_niet").run()
-    assert storage.get_assessment(record.id).answers == {
+    assert storage_assessments.get_assessment(record.id).answers == {
         "goals_vision": 1, "monitoring_outcomes": 4, "care_overview": None}
     # the first browser's results include what the second one scored
     first.switch_page(RESULTS).run()
@@ -281,9 +283,9 @@ def test_two_browser_sessions_on_one_assessment_keep_both_answers(user_data_dir)
 
 
 def test_a_stale_or_garbled_link_shows_the_chooser_not_a_traceback(user_data_dir):
-    storage.list_assessments()  # an empty database
+    storage_assessments.list_assessments()  # an empty database
     at = _app(FILL, evaluatie="999")
-    assert ta.STORAGE_ERRORS["not_found"] in [e.value for e in at.error]
+    assert ts.STORAGE_ERRORS["not_found"] in [e.value for e in at.error]
     assert at.text_input(key="ks_open_coalition") is not None
     garbled = _app(FILL, evaluatie="1; DROP TABLE answer")
     assert not garbled.error and garbled.header[0].value == ta.CHOOSE_HEADER
@@ -291,7 +293,7 @@ def test_a_stale_or_garbled_link_shows_the_chooser_not_a_traceback(user_data_dir
 
 def test_a_gemeente_link_opens_the_latest_assessment_of_that_gemeente(two_moments, mini_geo_cache, monkeypatch):
     monkeypatch.setattr(paths, "GEO_CACHE_DIR", mini_geo_cache)
-    beekveld = storage.replace_assessment(AssessmentRecord(
+    beekveld = storage_assessments.replace_assessment(AssessmentRecord(
         coalition="Coalitie Beek", gemeente="beekveld", assessment_date=date(2024, 6, 1), answers={"goals_vision": 4}))
     at = _app(RESULTS, gemeente="GM9002")  # Beekveld in the test boundaries; not the newest assessment
     assert at.query_params["evaluatie"] == str(beekveld)

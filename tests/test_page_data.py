@@ -126,3 +126,30 @@ def test_check_report_can_be_downloaded(perinatal_env: Path, csv_downloads) -> N
     report = next(frame for frame in _read_all(csv_downloads, dutch=True) if "melding" in frame.columns)
     assert report[["rij", "kolom"]].values.tolist() == [["3", "Big2"], ["4", "Vroeggeboorte"]]
     assert "gevonden 'twaalf'" in report["melding"].iloc[0]
+
+
+def test_a_full_disk_keeps_the_active_data_and_says_why_in_dutch(perinatal_env: Path, monkeypatch) -> None:
+    """Given a disk that is full when an accepted file is stored, then the page says so in Dutch (not the system
+    message) and the synthetic demo stays active."""
+    import errno
+
+    def full(result) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    _stage("perined_gemeenten_2016-2020.csv")
+    monkeypatch.setattr(perinatal, "save_user_file", full)
+    at = _load(_data_page(), "perined_gemeenten_2016-2020.csv")
+    assert at.error[0].value == tp.LOAD_FAILED.format(detail="de schijf is vol")
+    assert "No space" not in at.error[0].value
+    assert perinatal.load_active().is_synthetic
+
+
+def test_a_damaged_store_gives_a_dutch_error_and_still_offers_loading(perinatal_env: Path) -> None:
+    """Given a stored file that cannot be read, then a Dutch error instead of a traceback, and the upload is offered."""
+    folder = perinatal.store_dir()
+    folder.mkdir(parents=True)
+    (folder / perinatal.STORE_META).write_text("{kapot", encoding="utf-8")
+    (folder / perinatal.STORE_DATA).write_bytes(b"geen parquet")
+    at = _data_page()
+    assert at.error[0].value == tc.LOAD_ERROR
+    assert tp.UPLOAD_HEADING in [h.value for h in at.header]

@@ -54,13 +54,13 @@ def test_without_cache_other_pages_keep_working(tmp_path: Path, user_data_dir: P
 
 
 def test_national_map_with_synthetic_data(mini_env: Path) -> None:
-    """The national map shows, labelled synthetic, on 2023 boundaries, and only returns clicked tooltips."""
+    """The national map shows, labelled synthetic, on 2023 boundaries, and only returns the clicked area (feature)."""
     at = _map_page()
     assert [h.value for h in at.subheader] == [tm.NATIONAL_HEADING]
     captions = " ".join(c.value for c in at.caption)
     assert "gemeentegrenzen van 2023" in captions and "indeling van 2021" in captions
     assert "synthetisch voorbeeld" in captions
-    assert _returned_objects(at) == [["last_object_clicked_tooltip", "last_object_clicked_count"]]
+    assert _returned_objects(at) == [["last_active_drawing", "last_object_clicked_count"]]
     assert at.info[-1].value == tm.PC4_HINT
     assert at.selectbox(key="_kaart_indicator").value == "big2"
 
@@ -76,7 +76,7 @@ def test_picker_selects_gemeente_and_shows_pc4(mini_env: Path) -> None:
     table = at.dataframe[-1].value
     assert list(table[tm.COL_AREA]) == ["Postcode 3001", "Postcode 3002"]
     assert set(table[tm.COL_NOTE]) == {"synthetisch voorbeeld"}
-    assert _returned_objects(at) == [["last_object_clicked_tooltip", "last_object_clicked_count"], []]
+    assert _returned_objects(at) == [["last_active_drawing", "last_object_clicked_count"], []]
     assert any(tm.ATTRIBUTION_PC4 in c.value for c in at.caption)
 
 
@@ -184,8 +184,8 @@ def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, mo
     def fake_component(**kwargs):
         if not kwargs["returned_objects"] or clicks["count"] is None:
             return kwargs["default"]
-        return {"last_object_clicked_tooltip": "Aadorp (GM9001) Waarde: 12,5%",
-                "last_object_clicked_count": clicks["count"]}
+        feature = {"type": "Feature", "properties": {"area_code": "GM9001", "area_name": "Aadorp"}}
+        return {"last_active_drawing": feature, "last_object_clicked_count": clicks["count"]}
 
     monkeypatch.setattr(adapters, "MAP_COMPONENT", fake_component)
     at = _map_page()
@@ -198,3 +198,14 @@ def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, mo
     clicks["count"] = 2
     at.run()
     assert at.sidebar.selectbox[0].value == "GM9001" and not at.exception
+
+
+def test_a_damaged_data_file_still_shows_the_boundaries(mini_env: Path, user_data_dir: Path) -> None:
+    """Given a stored user file that cannot be read, then a Dutch error and the map of boundaries without figures."""
+    folder = user_data_dir / "perinatal"
+    folder.mkdir()
+    (folder / "active.json").write_text("{kapot", encoding="utf-8")
+    (folder / "active.parquet").write_bytes(b"geen parquet")
+    at = _map_page()
+    assert at.error[0].value == tm.DATA_ERROR
+    assert len(at.get("component_instance")) == 1 and at.info[-1].value == tm.PC4_HINT

@@ -9,6 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from tests.support import open_page
@@ -188,7 +189,7 @@ def test_user_file_replaces_demo(perinatal_env: Path) -> None:
     at = _profile(gemeente="GM0363")
     assert tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
     overview = _table(at, "definitie").set_index("indicator")
-    big2 = overview.loc[perinatal.indicator("big2").title]
+    big2 = overview.loc[perinatal_indicators.indicator("big2").title]
     assert big2["waarde"] == "15,3%" and big2["aantal"] == "6.890" and big2["geboorten"] == "45.123"
     assert big2["Nederland"] == "15,3%"  # the file's national row (130.512 / 853.017)
     assert "synthetisch voorbeeld" not in overview.columns

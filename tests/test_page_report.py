@@ -8,13 +8,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ks_data.assessment import views as assessment_tables
 from ks_data.perinatal import dataset as perinatal
-from ks_data.storage import db as storage
-from ks_data.texts import assessment as ta
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
+from ks_data.texts import storage as ts
 from tests.support import open_page
 
 REPORT_PAGE = "app_pages/report.py"
@@ -70,9 +70,9 @@ def test_all_indicators_and_national_context(perinatal_env: Path) -> None:
 
 
 def test_denkraam_result_of_the_gemeente_is_included(perinatal_env: Path) -> None:
-    record = storage.open_assessment(coalition="Coalitie <Mokum>", gemeente="amsterdam",
-                                     assessment_date=date(2026, 4, 1))
-    storage.save_answer(record.id, item_id="goals_vision", value=4)
+    record = storage_assessments.open_assessment(coalition="Coalitie <Mokum>", gemeente="amsterdam",
+                                                 assessment_date=date(2026, 4, 1))
+    storage_assessments.save_answer(record.id, item_id="goals_vision", value=4)
     at = _report(gemeente="GM0363")
     html = _preview(at)
     section = html[html.index("<section id='denkraam'>"):]
@@ -83,11 +83,11 @@ def test_denkraam_result_of_the_gemeente_is_included(perinatal_env: Path) -> Non
 
 def test_unreadable_assessments_give_a_warning_and_still_a_report(perinatal_env: Path, monkeypatch) -> None:
     def broken(*names: str):
-        raise storage.StorageError("corrupt", "file is not a database")
+        raise StorageError("corrupt", "file is not a database")
 
-    monkeypatch.setattr(assessment_tables, "latest_for_gemeente", broken)
+    monkeypatch.setattr(storage_assessments, "latest_for_gemeente", broken)
     at = _report(gemeente="GM0363")
-    assert at.warning[-1].value == tr.DENKRAAM_UNAVAILABLE.format(detail=ta.storage_error("corrupt"))
+    assert at.warning[-1].value == tr.DENKRAAM_UNAVAILABLE.format(detail=ts.storage_error("corrupt"))
     assert "<section id='denkraam'>" not in _preview(at) and _download(at).label == tr.DOWNLOAD
 
 

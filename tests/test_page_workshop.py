@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from ks_data.storage import workshops as storage_workshop
 from ks_data.texts import assessment as ta
+from ks_data.texts import storage as ts
+from ks_data.texts import workshop as tw
 from tests.conftest import APP_FILE
 
 HOST = "app_pages/workshop_host.py"
@@ -47,7 +49,7 @@ def test_workshop_with_three_participants_shows_the_correct_group_result(user_da
     code = host.metric[0].value
     assert len(code) == 5 and storage_workshop.workshop_title(code) == "Regio Utrecht"
     assert host.query_params["sessie"] == code
-    assert [i.value for i in host.info] == [ta.HOST_NO_ANSWERS]
+    assert [i.value for i in host.info] == [tw.HOST_NO_ANSWERS]
 
     scores = {"Fatima": (4, 2), "": (1, None), "Joost": (3, 3)}  # goals_vision, goals_domains
     for name, (vision, domains) in scores.items():
@@ -85,14 +87,14 @@ def test_wrong_code_gives_a_dutch_error(user_data_dir):
     for typed in ("XYZ", "ACD34"):  # malformed, and well-formed but unknown
         at.text_input(key="ks_join_code").input(typed)
         at.button[0].click().run()
-        assert [e.value for e in at.error] == [ta.JOIN_BAD_CODE]
+        assert [e.value for e in at.error] == [tw.JOIN_BAD_CODE]
     assert not at.exception
 
 
 def test_host_link_with_unknown_session_falls_back_to_start(user_data_dir):
     at = _app(HOST, sessie="ACD34")
-    assert ta.STORAGE_ERRORS["not_found"] in [e.value for e in at.error]
-    assert at.button[0].label == ta.HOST_START
+    assert ts.STORAGE_ERRORS["not_found"] in [e.value for e in at.error]
+    assert at.button[0].label == tw.HOST_START
 
 
 def test_join_link_with_code_prefills_the_code(user_data_dir):

@@ -1,40 +1,14 @@
-"""Tests for ks_data/perinatal/dataset.py: indicator metadata, the store of user files, the active dataset."""
+"""Tests for ks_data/perinatal/dataset.py: the store of user files and the active dataset."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import jsonschema
 import pytest
-import yaml
 
-from ks_data import paths
 from ks_data.perinatal import dataset as perinatal
 
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def test_indicator_yaml_validates_against_its_schema() -> None:
-    schema = json.loads((paths.SCHEMA_DIR / "perinatal_indicators.schema.json").read_text(encoding="utf-8"))
-    document = yaml.safe_load((paths.DATA_DIR / "perinatal_indicators.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(document, schema)
-
-
-def test_indicator_definitions_state_their_variant() -> None:
-    big2 = perinatal.indicator("big2")
-    assert "24 weken" in big2.definition and "Hoftiezer" in big2.definition and "37 weken" in big2.definition
-    assert "7 dagen" in perinatal.indicator("perinatal_mortality").variant
-    assert "28 dagen" in perinatal.indicator("perinatal_mortality_28d").variant
-    assert big2.national_reference == {"value": 15.0, "period": "2020"}
-    assert perinatal.indicator("preterm").national_reference["value"] == 6.7
-    assert perinatal.indicator("sga").national_reference["value"] == 9.8
-    assert {i.polarity for i in perinatal.indicators()} == {"lower_is_better"}
-
-
-def test_unknown_indicator_raises() -> None:
-    with pytest.raises(perinatal.UnknownIndicator):
-        perinatal.indicator("apgar")
 
 
 def _checked(name: str):
@@ -98,3 +72,14 @@ def test_enrich_names_fills_gemeente_names_from_geo(perinatal_env: Path) -> None
     assert result.ok, [i.text() for i in result.issues]
     frame = perinatal.enrich_names(result.frame)
     assert set(frame["gemeentenaam"]) == {"Amsterdam", "Groningen"}
+
+
+def test_a_damaged_store_raises_stored_file_error(user_data_dir: Path) -> None:
+    """A stored file that cannot be read is reported as StoredFileError naming the folder, not a parser error."""
+    folder = perinatal.store_dir()
+    folder.mkdir(parents=True)
+    (folder / perinatal.STORE_META).write_text('{"filename": "a.csv"}', encoding="utf-8")  # loaded_at missing
+    (folder / perinatal.STORE_DATA).write_bytes(b"geen parquet")
+    with pytest.raises(perinatal.StoredFileError) as info:
+        perinatal.load_active(generate=False)
+    assert info.value.path == folder

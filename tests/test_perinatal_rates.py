@@ -1,4 +1,7 @@
-"""Tests for ks_data/perinatal/rates.py (area_rates contract) and ks_data/perinatal/profile.py + perinatal_tables.py."""
+"""Tests for ks_data/perinatal/rates.py: the area_rates contract (pooling, suppression, comparison).
+
+The fixture ``tidy`` and ``PC4_2020`` are shared by the profile, views, tiles and captions tests.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,7 @@ import pandas as pd
 import pytest
 
 from ks_data.perinatal import schema as perinatal_schema
-from ks_data.perinatal import views as perinatal_tables
 from ks_data.perinatal import rates
-from ks_data.perinatal import profile as rates_profile
 
 # (pc4, gemeentecode, births, big2) in 2020, chosen so every rule fires once (see the tests).
 PC4_2020 = [
@@ -140,43 +141,6 @@ def test_per_1000_unit_for_mortality() -> None:
     assert out["numerator"].isna().all()
 
 
-# --- rates_profile and perinatal_tables -------------------------------------------------------------------
-def test_overview_and_peers(data: pd.DataFrame) -> None:
-    overview = rates_profile.overview(data, gemeentecode="GM0003", period="2020")
-    assert overview["indicator_id"].tolist() == ["big2"]  # only indicators with data
-    assert overview.loc[0, "diff"] == pytest.approx(100 * 160 / 900 - 100 * 300 / 1998)
-    peers = rates_profile.peers(data, gemeentecode="GM0003", indicator_id="big2", period="2020", n_peers=1)
-    assert peers["area_code"].tolist() == ["GM0002", "GM0003"]  # 640 births is nearest to 900 (458 is not)
-    assert peers["is_own"].tolist() == [False, True]
-
-
-def test_spine_scales_national_to_the_middle(data: pd.DataFrame) -> None:
-    """Cee (160/900) has the largest distance to the national value at its upper CI bound, so that bound
-    sits at the right edge (1.0) and everything else is scaled by the same half-width."""
-    row = rates_profile.spine(data, gemeentecode="GM0003", period="2020").iloc[0]
-    national = 100 * 300 / 1998
-    half = row["upper"] - national
-    assert row["s_upper"] == pytest.approx(1.0)
-    assert row["s_value"] == pytest.approx(0.5 + (100 * 160 / 900 - national) / (2 * half))
-    assert row["s_min"] == pytest.approx(0.5 - (national - 100 * 47 / 458) / (2 * half))  # Aa is the lowest
-    assert row["g_max"] == pytest.approx(100 * 160 / 900)
-
-
-def test_pc4_areas_of_unknown_gemeente_is_empty(data: pd.DataFrame) -> None:
-    assert rates_profile.pc4_areas(data, gemeentecode="GM9999", indicator_id="big2", period="2020").empty
-
-
-def test_export_labels_synthetic_rows_and_uses_dutch_csv() -> None:
-    out = rates.area_rates(tidy(PC4_2020, synthetic=True), level="pc4", indicator_id="big2")
-    text = perinatal_tables.export_csv(out, view="pc4").decode("utf-8-sig")
-    header, first = text.splitlines()[:2]
-    assert header.split(";")[-1] == "synthetisch voorbeeld" and first.endswith(";ja")
-    assert "1001;2020;30;200;15,0;" in text  # decimal comma, ';' separator
-    shown = perinatal_tables.display(out, view="pc4")
-    assert (shown.loc[out["suppressed"], "waarde"] == "afgeschermd").all()
-    assert (shown["synthetisch voorbeeld"] == "synthetisch voorbeeld").all()
-
-
 def test_single_years_cannot_be_recovered_from_the_pooled_period() -> None:
     """Given 3001 with Big2 12, 5, 14 in 2018-2020 and the pool 2018-2020 (31) published, when the single
     years are shown, then 2019 (5) is hidden and so is at least one other year of 3001; and every published
@@ -195,12 +159,3 @@ def test_single_years_cannot_be_recovered_from_the_pooled_period() -> None:
     for key in ("period", "area_code"):
         hidden = years.groupby(key)["numerator"].agg(lambda s: int(s.isna().sum()))
         assert not (hidden == 1).any(), key
-
-
-def test_spine_when_every_gemeente_is_suppressed() -> None:
-    """Given counts so small that every gemeente is suppressed, the spine still has its row (no crash on NA)."""
-    small = [("1001", "GM0001", 8, 1), ("2001", "GM0002", 9, 2), ("3001", "GM0003", 7, 0)]
-    every = rates.area_rates(tidy(small), level="gemeente", indicator_id="big2", period="2020")
-    assert every["suppressed"].all()
-    row = rates_profile.spine(tidy(small), gemeentecode="GM0003", period="2020").iloc[0]
-    assert row["indicator_id"] == "big2" and pd.isna(row["g_max"])

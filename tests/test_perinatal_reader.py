@@ -78,28 +78,9 @@ def test_pc4_as_number_and_as_text_are_equal() -> None:
     assert a.frame["gemeentecode"].tolist() == ["GM0363"]
 
 
-def test_percentage_with_decimal_comma_is_checked_against_counts() -> None:
-    result = read_text("Jaar;Gemeentecode;Geboorten;Big2;Percentage Big2\n2020;GM0363;1.000;150;18,5\n")
-    assert result.ok  # a warning, not an error
-    warning = [i for i in result.issues if i.severity == "warning" and i.column == "Percentage Big2"]
-    assert warning and warning[0].row == 2 and "15,0" in warning[0].message
-
-
-def test_big2_inconsistent_with_preterm_and_sga_is_a_warning() -> None:
-    result = read_text("Jaar;Gemeentecode;Geboorten;Big2;Vroeggeboorte;SGA\n2020;GM0363;1000;300;60;90\n")
-    assert result.ok
-    assert any(i.column == "Big2" and "tussen 90 en 150" in i.message for i in result.issues)
-
-
 def test_unknown_columns_are_reported_but_accepted() -> None:
     result = read_text("Jaar;Gemeentecode;Geboorten;Big2;Opmerking\n2020;GM0363;1000;150;x\n")
     assert result.ok and any("Opmerking" in i.message for i in result.issues)
-
-
-def test_without_geo_lookups_codes_are_not_checked_but_warned() -> None:
-    result = read_text("Jaar;Gemeentecode;Geboorten;Big2\n2020;GM9999;1000;150\n", known_gemeenten=None,
-                       pc4_gemeente=None)
-    assert result.ok and any(i.severity == "warning" and "niet gecontroleerd" in i.message for i in result.issues)
 
 
 # --- broken files: each rejected with a Dutch message naming file, row and column ------------------------

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ks_data.core import export
+from ks_data.perinatal import cells as perinatal_cells
 from ks_data.perinatal import reader as pio
 from ks_data.perinatal import schema as ps
 from ks_data.perinatal import views as ptab
@@ -43,7 +44,7 @@ def gemeente_rows(draw) -> list[dict[str, object]]:
         preterm = draw(st.integers(0, births // 2))
         sga = draw(st.integers(0, births // 2))
         big2 = draw(st.integers(max(preterm, sga), preterm + sga))
-        name = draw(st.text(NAME_ALPHABET, min_size=1, max_size=25).filter(lambda s: not ps._is_blank(s)))
+        name = draw(st.text(NAME_ALPHABET, min_size=1, max_size=25).filter(lambda s: not perinatal_cells.is_blank(s)))
         rows.append({"period": draw(st.sampled_from(["2020", "2016-2020", "2019"])), "code": code, "name": name,
                      "births": births, "big2": big2, "preterm": preterm, "sga": sga})
     return rows

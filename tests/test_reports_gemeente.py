@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from ks_data.reports import gemeente as mr
-from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import indicators as perinatal
 from ks_data.perinatal import schema as perinatal_schema
 from ks_data.perinatal import profile as rates_profile
 from ks_data.assessment.items import AssessmentRecord, load_item_bank

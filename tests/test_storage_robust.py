@@ -1,6 +1,6 @@
 """ks_data/storage/db.py under real faults: a writer killed mid-save, a read-only folder, a full disk, many writers.
 
-tests/test_storage.py already covers two threads / two processes writing one assessment and read-only /
+tests/test_storage_db.py already covers two threads / two processes writing one assessment and read-only /
 full-disk errors simulated inside sqlite3; these tests use real processes, SIGKILL, file permissions and
 a file-size limit, so what is checked is what the operating system does.
 """
@@ -21,30 +21,30 @@ from pathlib import Path
 import pytest
 
 from ks_data import paths
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
 from ks_data.storage import workshops as storage_workshop
-from ks_data.texts import assessment as ta
+from ks_data.texts import storage as ts
 from tests.conftest import PROJECT_DIR
 
 DAY = date(2026, 11, 23)
 
 _SAVER = """
 import sys
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
 assessment_id = int(sys.argv[1])
 for n in range(1_000_000):
-    storage.save_answer(assessment_id, item_id=f"k{n:06d}", value=n % 5)
+    storage_assessments.save_answer(assessment_id, item_id=f"k{n:06d}", value=n % 5)
     print(n, flush=True)  # acknowledged: save_answer has returned
 """
 
 _REPLACER = """
 import sys
 from datetime import date
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
 from ks_data.assessment.items import AssessmentRecord
 for n in range(1_000_000):
     version = n % 2 + 1
-    storage.replace_assessment(AssessmentRecord(
+    storage_assessments.replace_assessment(AssessmentRecord(
         coalition="Gedood", gemeente="", assessment_date=date(2026, 11, 23),
         answers={f"i{i:03d}": version for i in range(200)}, notes={"goals": {"next_step": f"versie {version}"}}))
     print(version, flush=True)
@@ -53,18 +53,19 @@ for n in range(1_000_000):
 _PROBE = """
 import json, sys
 from datetime import date
-from ks_data.storage import db as storage
+from ks_data.storage import assessments as storage_assessments
+from ks_data.storage.db import StorageError
 out = {}
 for name, call in [
-    ("open", lambda: storage.open_assessment(coalition="Nieuw", assessment_date=date(2026, 11, 24))),
-    ("save", lambda: storage.save_answer(int(sys.argv[1]), item_id="goals_vision", value=3)),
-    ("note", lambda: storage.save_note(int(sys.argv[1]), element_id="goals", kind="next_step", text="x" * 3_000_000)),
-    ("list", lambda: storage.list_assessments()),
+    ("open", lambda: storage_assessments.open_assessment(coalition="Nieuw", assessment_date=date(2026, 11, 24))),
+    ("save", lambda: storage_assessments.save_answer(int(sys.argv[1]), item_id="goals_vision", value=3)),
+    ("note", lambda: storage_assessments.save_note(int(sys.argv[1]), element_id="goals", kind="next_step", text="x" * 3_000_000)),
+    ("list", lambda: storage_assessments.list_assessments()),
 ]:
     try:
         call()
         out[name] = "ok"
-    except storage.StorageError as exc:
+    except StorageError as exc:
         out[name] = exc.kind
 print(json.dumps(out))
 """
@@ -105,16 +106,16 @@ def _integrity(db: Path) -> str:
 def test_a_writer_killed_mid_save_loses_no_acknowledged_answer(user_data_dir, acknowledged):
     """Given a process saving answers one by one, when it is SIGKILLed mid-stream, then the database opens
     clean, holds every answer whose save had returned, and takes new answers."""
-    record = storage.open_assessment(coalition="Gedood", assessment_date=DAY)
+    record = storage_assessments.open_assessment(coalition="Gedood", assessment_date=DAY)
     lines = _kill_after(_SAVER, [str(record.id)], paths.DB_PATH, acknowledged=acknowledged)
     assert _integrity(paths.DB_PATH) == "ok"
-    answers = storage.get_assessment(record.id).answers
+    answers = storage_assessments.get_assessment(record.id).answers
     for n in map(int, lines):
         assert answers[f"k{n:06d}"] == n % 5
     # the child runs ahead of what the pipe delivered; saved answers are still exactly k0..k(m), no gaps
     assert sorted(answers) == [f"k{n:06d}" for n in range(len(answers))] and len(answers) >= len(lines)
-    storage.save_answer(record.id, item_id="na_de_crash", value=4)
-    assert storage.get_assessment(record.id).answers["na_de_crash"] == 4
+    storage_assessments.save_answer(record.id, item_id="na_de_crash", value=4)
+    assert storage_assessments.get_assessment(record.id).answers["na_de_crash"] == 4
 
 
 @pytest.mark.parametrize("acknowledged", [1, 6])
@@ -123,8 +124,8 @@ def test_a_whole_assessment_write_killed_midway_is_all_or_nothing(user_data_dir,
     assessment is one complete version, never a mix."""
     _kill_after(_REPLACER, [], paths.DB_PATH, acknowledged=acknowledged)
     assert _integrity(paths.DB_PATH) == "ok"
-    (summary,) = storage.list_assessments(coalition="Gedood")
-    record = storage.get_assessment(summary.id)
+    (summary,) = storage_assessments.list_assessments(coalition="Gedood")
+    record = storage_assessments.get_assessment(summary.id)
     versions = set(record.answers.values())
     assert len(record.answers) == 200 and len(versions) == 1
     (version,) = versions
@@ -151,8 +152,8 @@ def _probe(db: Path, assessment_id: int, *, prefix: list[str] = (), preexec=None
 def test_read_only_folder_and_file_give_the_read_only_message(user_data_dir):
     """Given a database folder and file without write permission, then saving gives StorageError
     'read_only' (the Dutch read-only message) and reading still works."""
-    record = storage.open_assessment(coalition="Alleen lezen", assessment_date=DAY)
-    storage.save_answer(record.id, item_id="goals_vision", value=1)
+    record = storage_assessments.open_assessment(coalition="Alleen lezen", assessment_date=DAY)
+    storage_assessments.save_answer(record.id, item_id="goals_vision", value=1)
     folder = paths.DB_PATH.parent
     for extra in folder.glob("*.sqlite-*"):
         extra.unlink()  # WAL files are removed on the last close anyway
@@ -165,8 +166,8 @@ def test_read_only_folder_and_file_give_the_read_only_message(user_data_dir):
         paths.DB_PATH.chmod(0o644)
     assert result["save"] == result["open"] == result["note"] == "read_only", result
     assert result["list"] in ("ok", "read_only"), result
-    assert "alleen-lezen" in ta.storage_error(result["save"])
-    assert storage.get_assessment(record.id).answers == {"goals_vision": 1}
+    assert "alleen-lezen" in ts.storage_error(result["save"])
+    assert storage_assessments.get_assessment(record.id).answers == {"goals_vision": 1}
 
 
 def test_new_database_in_a_read_only_folder_gives_a_clear_message(user_data_dir, monkeypatch):
@@ -196,14 +197,14 @@ def _file_size_limit(limit: int):
 def test_full_disk_gives_the_disk_full_message_and_keeps_earlier_answers(user_data_dir):
     """Given a process that cannot grow any file (RLIMIT_FSIZE, as on a full disk), then a large note is a
     StorageError 'disk_full' with a Dutch message, and the database keeps every earlier answer."""
-    record = storage.open_assessment(coalition="Vol", assessment_date=DAY)
-    storage.save_answer(record.id, item_id="goals_data", value=2)
+    record = storage_assessments.open_assessment(coalition="Vol", assessment_date=DAY)
+    storage_assessments.save_answer(record.id, item_id="goals_data", value=2)
     size = paths.DB_PATH.stat().st_size
     result = _probe(paths.DB_PATH, record.id, preexec=_file_size_limit(size + 64 * 1024))
     assert result["note"] == "disk_full", result
-    assert "schijf is vol" in ta.storage_error(result["note"])
+    assert "schijf is vol" in ts.storage_error(result["note"])
     assert _integrity(paths.DB_PATH) == "ok"
-    saved = storage.get_assessment(record.id)
+    saved = storage_assessments.get_assessment(record.id)
     assert saved.answers["goals_data"] == 2 and "goals" not in saved.notes
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ks_data.assessment import workshop as assessment_group
-from ks_data.storage import db as storage
 from ks_data.storage import workshops as storage_workshop
+from ks_data.storage.db import StorageError
 
 
 def test_workshop_session_join_and_answers_per_participant(user_data_dir):
@@ -26,10 +26,10 @@ def test_workshop_session_join_and_answers_per_participant(user_data_dir):
 
 
 def test_joining_an_unknown_workshop_is_not_found(user_data_dir):
-    with pytest.raises(storage.StorageError) as info:
+    with pytest.raises(StorageError) as info:
         storage_workshop.join_workshop("ACD34", token="t")
     assert info.value.kind == "not_found"
-    with pytest.raises(storage.StorageError):
+    with pytest.raises(StorageError):
         storage_workshop.workshop_title("ACD34")
 
 

@@ -19,7 +19,8 @@ ITEM_BANK_SCHEMA = "denkraam_items.schema.json"
 NOTE_KINDS: tuple[str, ...] = ("going_well", "to_improve", "next_step")
 
 # An answer is a scale value (int) or None for "weet niet"; unanswered items are absent from the mapping.
-Answer = int | None
+# A self-assessment saved from a workshop holds the group's mean per statement instead (a float in the scale's range).
+Answer = int | float | None
 Answers = Mapping[str, Answer]
 Notes = Mapping[str, Mapping[str, str]]
 
@@ -95,6 +96,14 @@ class Part:
     source_section: str
 
 
+def _by_id(things: tuple, wanted: str):
+    """The first of ``things`` whose ``id`` is ``wanted`` (KeyError if none)."""
+    found = next((thing for thing in things if thing.id == wanted), None)
+    if found is None:
+        raise KeyError(wanted)
+    return found
+
+
 @dataclass(frozen=True)
 class ItemBank:
     version: int
@@ -109,17 +118,11 @@ class ItemBank:
 
     def item(self, item_id: str) -> Item:
         """The item with this id (KeyError if unknown)."""
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return _by_id(self.items, item_id)
 
     def element(self, element_id: str) -> Element:
         """The element with this id (KeyError if unknown)."""
-        for element in self.elements:
-            if element.id == element_id:
-                return element
-        raise KeyError(element_id)
+        return _by_id(self.elements, element_id)
 
     def elements_of(self, part: str | None) -> tuple[Element, ...]:
         """Elements of one part (all elements for ``None``), in file order."""
@@ -137,6 +140,18 @@ class AssessmentRecord:
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
     id: int | None = None
     updated_at: str | None = None
+    workshop_code: str = ""  # set when saved from a workshop: the answers are the group's means
+    n_participants: int | None = None
+
+
+def gemeente_key(name: str) -> str:
+    """Case-, space- and prefix-insensitive gemeente name: 'Gemeente  Utrecht' and 'utrecht' match.
+
+    >>> gemeente_key("  Gemeente  's-Hertogenbosch "), gemeente_key("UTRECHT")
+    ("'s-hertogenbosch", 'utrecht')
+    """
+    key = " ".join((name or "").split()).casefold()
+    return key.removeprefix("gemeente ").strip()
 
 
 def _check_consistency(raw: dict) -> None:
@@ -205,12 +220,16 @@ def load_item_bank(path: Path | None = None) -> ItemBank:
     return parse_item_bank(raw)
 
 
-def validate_answer(bank: ItemBank, *, item_id: str, value: object) -> Answer:
+def validate_answer(bank: ItemBank, *, item_id: str, value: object, allow_mean: bool = False) -> Answer:
     """Return ``value`` as a valid answer for ``item_id`` or raise AnswerError.
+
+    ``allow_mean`` also accepts a group mean: any number from the lowest to the highest scale value.
 
     >>> bank = load_item_bank()
     >>> validate_answer(bank, item_id="goals_vision", value=3), validate_answer(bank, item_id="goals_vision", value=None)
     (3, None)
+    >>> validate_answer(bank, item_id="goals_vision", value=2.33, allow_mean=True)
+    2.33
     """
     try:
         bank.item(item_id)
@@ -218,6 +237,17 @@ def validate_answer(bank: ItemBank, *, item_id: str, value: object) -> Answer:
         raise AnswerError(item_id=item_id, value=value) from None
     if value is None:
         return None
+    if allow_mean and isinstance(value, float) and bank.scale.minimum <= value <= bank.scale.maximum:
+        return int(value) if value.is_integer() and int(value) in bank.scale.values else value
     if isinstance(value, bool) or not isinstance(value, int) or value not in bank.scale.values:
         raise AnswerError(item_id=item_id, value=value)
     return value
+
+
+def is_group_mean(value: Answer) -> bool:
+    """Whether a stored answer is a group mean between scale points (not one scale value or "weet niet").
+
+    >>> is_group_mean(2.5), is_group_mean(3), is_group_mean(None)
+    (True, False, False)
+    """
+    return isinstance(value, float) and not value.is_integer()

@@ -82,6 +82,26 @@ def scores_frame(scores: Iterable[ElementScore]) -> pd.DataFrame:
     return frame
 
 
+def part_scores(bank: ItemBank, answers: Answers, *, part: str | None = None) -> pd.DataFrame:
+    """:func:`scores_frame` of the :func:`element_scores` of one part (all parts for ``None``).
+
+    >>> first = part_scores(load_item_bank(), {"goals_vision": 3}, part="denkraam").iloc[0]
+    >>> first["element_id"], float(first["score"]), int(first["rank"])
+    ('goals', 3.0, 1)
+    """
+    return scores_frame(element_scores(bank, answers, part=part))
+
+
+def is_scored(frame: pd.DataFrame) -> bool:
+    """Whether any element of a :func:`scores_frame` has a scored item ('weet niet' does not count).
+
+    >>> bank = load_item_bank()
+    >>> is_scored(part_scores(bank, {"goals_vision": None}, part="denkraam")), is_scored(part_scores(bank, {"goals_vision": 0}))
+    (False, True)
+    """
+    return bool(frame["n_scored"].sum() > 0)
+
+
 def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     """Elements from highest to lowest score; unscored elements last, in file order."""
     return frame.sort_values(["score", "number"], ascending=[False, True], na_position="last").reset_index(drop=True)
@@ -110,3 +130,13 @@ def compare_scores(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     )
     merged["change"] = merged["score_after"] - merged["score_before"]
     return merged.reset_index(drop=True)
+
+
+def compare_answers(bank: ItemBank, before: Answers, after: Answers, *, part: str | None = None) -> pd.DataFrame:
+    """:func:`compare_scores` of the element scores of two sets of answers (two moments of one coalition).
+
+    >>> c = compare_answers(load_item_bank(), {"goals_vision": 1}, {"goals_vision": 3}, part="denkraam")
+    >>> c.loc[0, "element_id"], c.loc[0, ["score_before", "score_after", "change"]].astype(float).tolist()
+    ('goals', [1.0, 3.0, 2.0])
+    """
+    return compare_scores(part_scores(bank, before, part=part), part_scores(bank, after, part=part))

@@ -1,4 +1,4 @@
-"""Export of one self-assessment as CSV or JSON, and validated, all-or-nothing import of those files.
+"""Export of one self-assessment as CSV or JSON, and validation of those files for an import.
 
 Both formats carry the same content (coalition, gemeente, date, answers, notes) and round-trip exactly:
 export -> import -> export gives the same bytes. The CSV ends with an ``end`` row that holds the number of
@@ -10,14 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 
-from ks_data.storage import db as storage
-from ks_data.texts import assessment as ta
-from ks_data.assessment.items import NOTE_KINDS, AnswerError, AssessmentRecord, ItemBank, validate_answer
+from ks_data.assessment.items import (
+    NOTE_KINDS,
+    Answer,
+    AnswerError,
+    AssessmentRecord,
+    ItemBank,
+    is_group_mean,
+    validate_answer,
+)
 from ks_data.assessment.scoring import element_scores
 from ks_data.core.export import quote_cell, unquote_cell
+from ks_data.core.validation import Problem
+from ks_data.texts import assessment as ta
 
 FORMAT_NAME = "kansrijke-start-zelfevaluatie"
 FORMAT_VERSION = 1
@@ -26,20 +34,22 @@ CSV_DELIMITER = ";"
 MAX_IMPORT_BYTES = 2_000_000
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    """One reason an import file was refused; ``code`` selects the Dutch message in texts.assessment."""
+def make_problem(code: str, *, row: int | None = None, column: str | None = None, value: str | None = None,
+                 file: str = "") -> Problem:
+    """One reason an import file was refused; ``code`` (e.g. "bad_value") selects the Dutch message.
 
-    code: str
-    row: int | None = None
-    column: str | None = None
-    value: str | None = None
+    >>> p = make_problem("bad_value", row=5, column="value", value="9")
+    >>> (p.code, p.row, p.severity, p.message)
+    ('bad_value', 5, 'error', "Ongeldig antwoord '9' (verwacht 0 t/m 4 of 'weet_niet').")
+    """
+    message = ta.import_message(code, row=row, column=column, value=value)
+    return Problem(file, message, row=row, column=column, code=code, value=value)
 
 
 class AssessmentImportError(ValueError):
     """The import file is not a valid assessment export; ``problems`` lists every reason found."""
 
-    def __init__(self, problems: list[ImportProblem]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.code for p in problems))
         self.problems = problems
 
@@ -55,11 +65,16 @@ def export_stem(record: AssessmentRecord) -> str:
     return f"{ta.EXPORT_FILE_PREFIX}_{slug}_{record.assessment_date.isoformat()}"
 
 
-def _answer_out(bank: ItemBank, value: int | None) -> int | str:
+def _answer_out(bank: ItemBank, value: Answer) -> int | float | str:
     return bank.scale.dont_know_code if value is None else value
 
 
-def _ordered_answers(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str, str, int | None]]:
+def _answer_label(bank: ItemBank, value: Answer) -> str:
+    """The scale label of an answer; a group mean (saved from a workshop) is labelled as such."""
+    return ta.GROUP_MEAN_LABEL if is_group_mean(value) else bank.scale.label(value)
+
+
+def _ordered_answers(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str, str, Answer]]:
     return [(i.element_id, i.id, record.answers[i.id]) for i in bank.items if i.id in record.answers]
 
 
@@ -91,7 +106,7 @@ def export_csv(bank: ItemBank, record: AssessmentRecord) -> str:
     meta = (record.coalition, record.gemeente, record.assessment_date.isoformat())
     rows = [(*meta, "", "", "meta", FORMAT_VERSION, FORMAT_NAME)]
     for element_id, item_id, value in _ordered_answers(bank, record):
-        rows.append((*meta, element_id, item_id, "answer", _answer_out(bank, value), bank.scale.label(value)))
+        rows.append((*meta, element_id, item_id, "answer", _answer_out(bank, value), _answer_label(bank, value)))
     for element_id, kind, text in _ordered_notes(bank, record):
         rows.append((*meta, element_id, "", kind, text, ""))
     rows.append((*meta, "", "", "end", len(rows) - 1, ""))
@@ -106,37 +121,42 @@ def export_csv(bank: ItemBank, record: AssessmentRecord) -> str:
 
 
 def _parse_answer(bank: ItemBank, item_id: str, raw: object, *, row: int | None,
-                  problems: list[ImportProblem]) -> tuple[bool, int | None]:
+                  problems: list[Problem]) -> tuple[bool, Answer]:
+    """A scale value, "weet niet", or a group mean (a decimal number, '2.33' or '2,33': saved from a workshop)."""
+    value: object = raw
     if raw == bank.scale.dont_know_code:
-        value: object = None
+        value = None
     elif isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
         value = int(raw.strip())
-    else:
-        value = raw
+    elif isinstance(raw, str):
+        try:
+            value = float(raw.strip().replace(",", "."))
+        except ValueError:
+            pass
     try:
-        return True, validate_answer(bank, item_id=item_id, value=value)
+        return True, validate_answer(bank, item_id=item_id, value=value, allow_mean=True)
     except AnswerError:
         known = any(i.id == item_id for i in bank.items)
-        problems.append(ImportProblem("bad_value" if known else "unknown_item", row=row,
-                                      column="value" if known else "item_id", value=str(raw if known else item_id)))
+        problems.append(make_problem("bad_value" if known else "unknown_item", row=row,
+                                     column="value" if known else "item_id", value=str(raw if known else item_id)))
         return False, None
 
 
-def _parse_date(raw: object, *, row: int | None, problems: list[ImportProblem]) -> date | None:
+def _parse_date(raw: object, *, row: int | None, problems: list[Problem]) -> date | None:
     try:
         return date.fromisoformat(str(raw))
     except ValueError:
-        problems.append(ImportProblem("bad_date", row=row, column="assessment_date", value=str(raw)))
+        problems.append(make_problem("bad_date", row=row, column="assessment_date", value=str(raw)))
         return None
 
 
 def _check_note(bank: ItemBank, element_id: str, kind: str, *, row: int | None,
-                problems: list[ImportProblem]) -> bool:
+                problems: list[Problem]) -> bool:
     if element_id not in {e.id for e in bank.elements}:
-        problems.append(ImportProblem("unknown_element", row=row, column="element_id", value=element_id))
+        problems.append(make_problem("unknown_element", row=row, column="element_id", value=element_id))
         return False
     if kind not in NOTE_KINDS:
-        problems.append(ImportProblem("unknown_field", row=row, column="field", value=kind))
+        problems.append(make_problem("unknown_field", row=row, column="field", value=kind))
         return False
     return True
 
@@ -145,22 +165,22 @@ def _parse_json(bank: ItemBank, text: str) -> AssessmentRecord:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AssessmentImportError([ImportProblem("not_json", row=exc.lineno)]) from None
+        raise AssessmentImportError([make_problem("not_json", row=exc.lineno)]) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise AssessmentImportError([ImportProblem("wrong_format")])
-    problems: list[ImportProblem] = []
+        raise AssessmentImportError([make_problem("wrong_format")])
+    problems: list[Problem] = []
     for key in ("coalition", "assessment_date", "answers", "notes"):
         if key not in doc:
-            problems.append(ImportProblem("missing_field", column=key))
+            problems.append(make_problem("missing_field", column=key))
     if problems:
         raise AssessmentImportError(problems)
     if not isinstance(doc["answers"], dict) or not isinstance(doc["notes"], dict):
-        raise AssessmentImportError([ImportProblem("wrong_format")])
+        raise AssessmentImportError([make_problem("wrong_format")])
     coalition, gemeente = str(doc["coalition"] or ""), str(doc.get("gemeente") or "")
     if not coalition.strip():
-        problems.append(ImportProblem("empty_coalition", column="coalition"))
+        problems.append(make_problem("empty_coalition", column="coalition"))
     day = _parse_date(doc["assessment_date"], row=None, problems=problems)
-    answers: dict[str, int | None] = {}
+    answers: dict[str, Answer] = {}
     for item_id, raw in doc["answers"].items():
         ok, value = _parse_answer(bank, str(item_id), raw, row=None, problems=problems)
         if ok:
@@ -168,7 +188,7 @@ def _parse_json(bank: ItemBank, text: str) -> AssessmentRecord:
     notes: dict[str, dict[str, str]] = {}
     for element_id, kinds in doc["notes"].items():
         if not isinstance(kinds, dict):
-            problems.append(ImportProblem("wrong_format", column="notes", value=str(element_id)))
+            problems.append(make_problem("wrong_format", column="notes", value=str(element_id)))
             continue
         for kind, note in kinds.items():
             if _check_note(bank, str(element_id), str(kind), row=None, problems=problems):
@@ -183,35 +203,35 @@ def _parse_csv(bank: ItemBank, text: str) -> AssessmentRecord:
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     rows = [[unquote_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not rows or tuple(c.strip() for c in rows[0]) != CSV_COLUMNS:
-        raise AssessmentImportError([ImportProblem("wrong_columns", row=1, value=", ".join(CSV_COLUMNS))])
+        raise AssessmentImportError([make_problem("wrong_columns", row=1, value=", ".join(CSV_COLUMNS))])
     body = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]
-    problems: list[ImportProblem] = []
+    problems: list[Problem] = []
     for number, row in body:
         if len(row) != len(CSV_COLUMNS):
-            problems.append(ImportProblem("wrong_column_count", row=number, value=str(len(row))))
+            problems.append(make_problem("wrong_column_count", row=number, value=str(len(row))))
     if problems:
         raise AssessmentImportError(problems)
     records = [(number, dict(zip(CSV_COLUMNS, row))) for number, row in body]
     if not records or records[0][1]["field"] != "meta" or records[-1][1]["field"] != "end":
-        raise AssessmentImportError([ImportProblem("truncated")])
+        raise AssessmentImportError([make_problem("truncated")])
     end = records[-1][1]["value"]
     if not end.isdigit() or int(end) != len(records) - 2:
-        raise AssessmentImportError([ImportProblem("truncated", row=records[-1][0])])
+        raise AssessmentImportError([make_problem("truncated", row=records[-1][0])])
     meta = records[0][1]
     coalition, gemeente = meta["coalition"], meta["gemeente"]
     if not coalition.strip():
-        problems.append(ImportProblem("empty_coalition", row=records[0][0], column="coalition"))
+        problems.append(make_problem("empty_coalition", row=records[0][0], column="coalition"))
     day = _parse_date(meta["assessment_date"], row=records[0][0], problems=problems)
-    answers: dict[str, int | None] = {}
+    answers: dict[str, Answer] = {}
     notes: dict[str, dict[str, str]] = {}
     for number, rec in records[1:-1]:
         if (rec["coalition"], rec["gemeente"], rec["assessment_date"]) != (
                 coalition, gemeente, meta["assessment_date"]):
-            problems.append(ImportProblem("mixed_assessments", row=number, column="coalition"))
+            problems.append(make_problem("mixed_assessments", row=number, column="coalition"))
             continue
         if rec["field"] == "answer":
             if rec["item_id"] in answers:
-                problems.append(ImportProblem("duplicate_item", row=number, column="item_id", value=rec["item_id"]))
+                problems.append(make_problem("duplicate_item", row=number, column="item_id", value=rec["item_id"]))
                 continue
             ok, value = _parse_answer(bank, rec["item_id"], rec["value"], row=number, problems=problems)
             if ok:
@@ -227,29 +247,27 @@ def parse_assessment_file(bank: ItemBank, data: bytes, *, filename: str) -> Asse
     """Validate an exported CSV or JSON file and return its assessment (not yet saved).
 
     Raises:
-        AssessmentImportError: with every problem found (file type, encoding, rows, values).
+        AssessmentImportError: with every problem found (file type, encoding, rows, values); each
+            problem's ``file`` is ``filename``.
     """
+    try:
+        return _parse_file(bank, data, filename=filename)
+    except AssessmentImportError as exc:
+        raise AssessmentImportError([replace(p, file=filename) for p in exc.problems]) from None
+
+
+def _parse_file(bank: ItemBank, data: bytes, *, filename: str) -> AssessmentRecord:
     if not data.strip():
-        raise AssessmentImportError([ImportProblem("empty_file")])
+        raise AssessmentImportError([make_problem("empty_file")])
     if len(data) > MAX_IMPORT_BYTES:
-        raise AssessmentImportError([ImportProblem("too_large", value=str(len(data)))])
+        raise AssessmentImportError([make_problem("too_large", value=str(len(data)))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise AssessmentImportError([ImportProblem("not_utf8")]) from None
+        raise AssessmentImportError([make_problem("not_utf8")]) from None
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     if suffix == "json" or (suffix != "csv" and text.lstrip().startswith("{")):
         return _parse_json(bank, text)
     if suffix in ("csv", "txt", ""):
         return _parse_csv(bank, text)
-    raise AssessmentImportError([ImportProblem("wrong_file_type", value=suffix)])
-
-
-def import_assessment(bank: ItemBank, data: bytes, *, filename: str) -> int:
-    """Validate a file and save its assessment in one transaction (nothing changes on any error).
-
-    Returns the id of the saved assessment (an existing one with the same coalition, gemeente and date
-    is overwritten).
-    """
-    record = parse_assessment_file(bank, data, filename=filename)
-    return storage.replace_assessment(record)
+    raise AssessmentImportError([make_problem("wrong_file_type", value=suffix)])

@@ -1,15 +1,16 @@
-"""Tables of the self-assessment: screen tables (nl-formatted), download frames (numbers), latest per gemeente."""
+"""Tables and labels of the self-assessment: screen tables (nl-formatted) and download frames (numbers)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import pandas as pd
 
-from ks_data.storage import db as storage
 from ks_data.assessment.items import NOTE_KINDS, AssessmentRecord, ItemBank
 from ks_data.assessment.scoring import ranked
 from ks_data.texts import assessment as ta
+from ks_data.texts import workshop as tw
 
 
 def _na(value: object) -> float | None:
@@ -50,15 +51,45 @@ def ranking_lines(frame: pd.DataFrame) -> list[str]:
     ]
 
 
+def summary_label(summary: object) -> str:
+    """A saved assessment (storage.assessments.AssessmentSummary) as a choice: 'C (Ede) — 01-03-2026 — 4 antwoorden'.
+
+    >>> from datetime import date
+    >>> from types import SimpleNamespace as S
+    >>> summary_label(S(coalition="C", gemeente="Ede", assessment_date=date(2026, 3, 1), n_answers=4))
+    'C (Ede) — 01-03-2026 — 4 antwoorden'
+    """
+    return ta.resume_option(coalition=summary.coalition, gemeente=summary.gemeente, day=summary.assessment_date,
+                            n_answers=summary.n_answers)
+
+
+def moment_labels(before: object, after: object) -> tuple[str, str]:
+    """Labels of two compared assessments: their dates, or the whole :func:`summary_label` when the dates match.
+
+    >>> from datetime import date
+    >>> from types import SimpleNamespace as S
+    >>> a, b = (S(coalition="C", gemeente="", assessment_date=date(2026, 3, d), n_answers=n) for d, n in ((1, 2), (9, 5)))
+    >>> moment_labels(a, b)
+    ('01-03-2026', '09-03-2026')
+    >>> moment_labels(a, a)[0]
+    'C — 01-03-2026 — 2 antwoorden'
+    """
+    labels = ta.fmt_date(before.assessment_date), ta.fmt_date(after.assessment_date)
+    return (summary_label(before), summary_label(after)) if labels[0] == labels[1] else labels
+
+
 def history_table(summaries: Iterable[object]) -> pd.DataFrame:
-    """Saved assessments (storage.AssessmentSummary) as a table, newest first."""
+    """Saved assessments (storage.assessments.AssessmentSummary) as a table, newest first, with where each came
+    from (the coalition's own scores or a workshop's group result)."""
     rows = [{
         ta.COLUMN_DATE: ta.fmt_date(s.assessment_date),
         ta.COLUMN_GEMEENTE: s.gemeente,
         ta.COLUMN_ANSWERS: s.n_answers,
+        ta.COLUMN_ORIGIN: ta.origin_text(workshop_code=s.workshop_code, n_participants=s.n_participants),
         ta.COLUMN_CHANGED: ta.local_time(s.updated_at, with_date=True),
     } for s in summaries]
-    return pd.DataFrame(rows, columns=[ta.COLUMN_DATE, ta.COLUMN_GEMEENTE, ta.COLUMN_ANSWERS, ta.COLUMN_CHANGED])
+    return pd.DataFrame(rows, columns=[ta.COLUMN_DATE, ta.COLUMN_GEMEENTE, ta.COLUMN_ANSWERS, ta.COLUMN_ORIGIN,
+                                       ta.COLUMN_CHANGED])
 
 
 def comparison_table(comparison: pd.DataFrame, *, before_label: str, after_label: str) -> pd.DataFrame:
@@ -96,6 +127,21 @@ def notes_by_element(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str
         if filled:
             result.append((ta.element_heading(number=element.number, title=element.title), filled))
     return result
+
+
+def notes_markdown(bank: ItemBank, record: AssessmentRecord) -> list[str]:
+    """One Markdown block per element with notes: the bold heading, then '- *label* text' lines.
+
+    >>> from datetime import date
+    >>> from ks_data.assessment.items import load_item_bank
+    >>> r = AssessmentRecord(coalition="C", gemeente="", assessment_date=date(2026, 1, 1),
+    ...                      notes={"community": {"next_step": "Sleutelpersonen"}})
+    >>> print(*notes_markdown(load_item_bank(), r))
+    **3. Community-aanpak**
+    - *Volgende stap* Sleutelpersonen
+    """
+    return [f"**{heading}**\n" + "\n".join(f"- *{label}* {text}" for label, text in lines)
+            for heading, lines in notes_by_element(bank, record)]
 
 
 # --- download frames: exactly the numbers behind a chart, Dutch column names, numbers as numbers ---
@@ -158,17 +204,43 @@ def comparison_data(comparison: pd.DataFrame, *, before_label: str, after_label:
     })
 
 
-def group_data(summary: pd.DataFrame) -> pd.DataFrame:
-    """Workshop group result per element (assessment_group.group_summary) with numbers, for the download."""
+def group_data(summary: pd.DataFrame, *, decimals: int | None = None) -> pd.DataFrame:
+    """Workshop group result per element (assessment_group.group_summary) with numbers, for the download
+    (rounded to ``decimals`` if given)."""
+    def numbers(column: str) -> list[float | None]:
+        values = _floats(summary[column])
+        return values if decimals is None else [None if v is None else round(v, decimals) for v in values]
+
     return pd.DataFrame({
         ta.COLUMN_ELEMENT: summary["short_title"].tolist(),
         ta.COLUMN_PARTICIPANTS: summary["n_participants"].astype(int).tolist(),
-        ta.COLUMN_MEAN: _floats(summary["mean"]),
-        ta.COLUMN_SD: _floats(summary["sd"]),
-        ta.COLUMN_MIN: _floats(summary["min"]),
-        ta.COLUMN_MAX: _floats(summary["max"]),
+        ta.COLUMN_MEAN: numbers("mean"),
+        ta.COLUMN_SD: numbers("sd"),
+        ta.COLUMN_MIN: numbers("min"),
+        ta.COLUMN_MAX: numbers("max"),
         ta.COLUMN_DONT_KNOW: summary["n_dont_know"].astype(int).tolist(),
     })
+
+
+def group_export_data(parts: Iterable[tuple[str, pd.DataFrame]], *, code: str, title: str, day: date,
+                      n_participants: int, decimals: int = 2) -> pd.DataFrame:
+    """The whole workshop result for download: per part (title, assessment_group.group_summary) and element the
+    session, title, date, number of participants, rounded mean, spread, lowest, highest and "weet niet" count.
+
+    >>> summary = pd.DataFrame({"number": [1], "short_title": ["Doelen"], "n_participants": [3],
+    ...     "mean": [7 / 3], "sd": [1.5275], "min": [1.0], "max": [4.0], "n_dont_know": [1]})
+    >>> row = group_export_data([("Denkraam", summary)], code="K7M3P", title="Regio", day=date(2026, 12, 1),
+    ...                         n_participants=3).iloc[0]
+    >>> [str(v) for v in row]
+    ['K7M3P', 'Regio', '01-12-2026', '3', 'Denkraam', '1', 'Doelen', '3', '2.33', '1.53', '1.0', '4.0', '1']
+    """
+    frames = [pd.DataFrame({
+        tw.COLUMN_SESSION: code, tw.COLUMN_TITLE: title, tw.COLUMN_DATE: ta.fmt_date(day),
+        tw.COLUMN_N: n_participants, tw.COLUMN_PART: part,
+        ta.COLUMN_NUMBER: summary["number"].astype(int).tolist(),
+        **{column: values for column, values in group_data(summary, decimals=decimals).items()},
+    }) for part, summary in parts]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def score_list(labels: Iterable[str], values: Iterable[object]) -> str:
@@ -184,34 +256,3 @@ def change_list(comparison: pd.DataFrame) -> str:
     """'Doelen 1,5 → 3,5; ...' for the alt text of a comparison."""
     rows = zip(comparison["short_title"], comparison["score_before"], comparison["score_after"])
     return "; ".join(f"{t} {ta.fmt_score(_na(b))} → {ta.fmt_score(_na(a))}" for t, b, a in rows)
-
-
-# --- the latest result of a gemeente (for the printable municipality report) ---
-
-
-def gemeente_key(name: str) -> str:
-    """Case-, space- and prefix-insensitive gemeente name: 'Gemeente  Utrecht' and 'utrecht' match.
-
-    >>> gemeente_key("  Gemeente  's-Hertogenbosch "), gemeente_key("UTRECHT")
-    ("'s-hertogenbosch", 'utrecht')
-    """
-    key = " ".join((name or "").split()).casefold()
-    return key.removeprefix("gemeente ").strip()
-
-
-def latest_for_gemeente(*names: str) -> AssessmentRecord | None:
-    """The most recent self-assessment with at least one answer whose gemeente matches one of ``names``.
-
-    Saved assessments hold the gemeente as typed, so names are compared with :func:`gemeente_key`; pass the
-    name and, if wanted, the code (``latest_for_gemeente("Utrecht", "GM0344")``). Newest assessment date
-    wins, then the last changed. No (non-empty) name gives None.
-
-    Raises:
-        storage.StorageError: the database cannot be read (``kind`` names the problem).
-    """
-    wanted = {gemeente_key(name) for name in names} - {""}
-    if not wanted:
-        return None
-    match = next((s for s in storage.list_assessments()  # newest date first, then last changed
-                  if s.n_answers > 0 and gemeente_key(s.gemeente) in wanted), None)
-    return None if match is None else storage.get_assessment(match.id)

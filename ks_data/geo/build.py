@@ -1,9 +1,7 @@
-"""Build the boundary cache (see ``ks_data.geo.cache``) from a local folder or from the official CBS/PDOK files.
+"""Build the boundary cache (see ``ks_data.geo.cache``) from a folder in the ../shared/geo format.
 
-Usage::
-
-    python -m ks_data.geo.build --from ../shared/geo     # offline, folder in the ../shared/geo format
-    python -m ks_data.geo.build --download               # real setup: CBS/PDOK downloads (internet)
+The command line is ``python -m ks_data.geo --from DIR`` (this module) or ``--download``
+(``ks_data.geo.download`` writes such a folder from the official CBS/PDOK files, then calls this build).
 
 Geometry is simplified per layer with ``topojson`` (topology kept: a border shared by two areas is one
 arc, simplified once, so no gaps or overlaps are introduced), coordinates rounded to 5 decimals
@@ -13,10 +11,8 @@ so an interrupted build never leaves a half cache.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -189,35 +185,3 @@ def build_from_folder(source: Path, *, cache_dir: Path | None = None) -> BuildRe
     work.rename(target)
     size = sum(p.stat().st_size for p in target.iterdir())
     return BuildReport(target, time.perf_counter() - started, counts, size)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """CLI entry point; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="python -m ks_data.geo.build", description=__doc__.split("\n")[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--from", dest="source", type=Path, help="folder in the ../shared/geo format")
-    group.add_argument("--download", action="store_true", help="download the official CBS/PDOK files")
-    parser.add_argument("--cache-dir", type=Path, default=None, help="target folder (default paths.GEO_CACHE_DIR)")
-    args = parser.parse_args(argv)
-    try:
-        if args.download:
-            from ks_data.geo import download as geo_download
-
-            report = geo_download.download_and_build(cache_dir=args.cache_dir)
-        else:
-            report = build_from_folder(args.source, cache_dir=args.cache_dir)
-    except GeoSourceError as exc:
-        print(f"FOUT / ERROR: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # noqa: BLE001 - any failure must give a clear message and exit != 0
-        print(f"FOUT / ERROR: grenzenbestand niet gebouwd / boundary cache not built: {exc!r}", file=sys.stderr)
-        return 1
-    print(
-        f"Grenzenbestand gebouwd / boundary cache built: {report.cache_dir} "
-        f"({report.bytes_on_disk / 1e6:.1f} MB, {report.seconds:.1f} s, {report.counts})"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Read the simplified CBS boundary cache (GeoParquet + lookup tables) built by ``ks_data.geo.build``.
+"""Read the simplified CBS boundary cache (GeoParquet + lookup tables) built by ``python -m ks_data.geo``.
 
 Cache layout in ``paths.GEO_CACHE_DIR`` (git-ignored, rebuilt by ``make data``):
 
@@ -7,6 +7,8 @@ Cache layout in ``paths.GEO_CACHE_DIR`` (git-ignored, rebuilt by ``make data``):
 - ``pc4.parquet``: GeoParquet, columns pc4, gemeentecode_2021, gemeentecode_2023, geometry
 - ``table_gemeenten_<year>.parquet``, ``table_pc4_gemeente_<year>.parquet``,
   ``table_gemeente_2021_to_2023.parquet``: plain tables, no geometry (fast)
+
+Names of codes and the 2021 -> 2023 lookups over these tables are in ``ks_data.geo.lookups``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class GeoCacheMissing(RuntimeError):
         detail = f" (ontbreekt: {missing})" if missing else ""
         super().__init__(
             f"Geen grenzenbestand gevonden in {folder}{detail}. Bouw het met `{BUILD_COMMAND}` "
-            f"(of `python -m ks_data.geo.build --from ../shared/geo`). / Boundary cache missing in "
+            f"(of `python -m ks_data.geo --from ../shared/geo`). / Boundary cache missing in "
             f"{folder}{detail}: build it with `{BUILD_COMMAND}`."
         )
         self.folder = folder
@@ -161,23 +163,3 @@ def read_pc4_areas(*, cache_dir: Path | None = None) -> pd.DataFrame:
     shapes = gpd.read_parquet(_path(PC4_FILE, cache_dir), columns=["pc4", "geometry"])
     return pd.DataFrame({"pc4": shapes["pc4"].astype(str).to_numpy(),
                          "area_km2": (shapes.to_crs(28992).area / 1e6).to_numpy()})
-
-
-def gemeente_name(gemeentecode: str, *, year: int = DATA_YEAR, cache_dir: Path | None = None) -> str | None:
-    """The name of a gemeente code in ``year``, or None when unknown."""
-    names = read_gemeenten(year=year, cache_dir=cache_dir)
-    hit = names.loc[names["gemeentecode"] == gemeentecode, "gemeentenaam"]
-    return None if hit.empty else str(hit.iloc[0])
-
-
-def successor_names(*, cache_dir: Path | None = None) -> dict[str, str]:
-    """2021 code -> 2023 name, only for gemeenten that merged or changed code by 2023."""
-    mapping = read_gemeente_mapping(cache_dir=cache_dir)
-    changed = mapping[mapping["gemeentecode_2021"] != mapping["gemeentecode_2023"]]
-    return dict(zip(changed["gemeentecode_2021"], changed["gemeentenaam_2023"]))
-
-
-def codes_2021_for(gemeentecode_2023: str, *, cache_dir: Path | None = None) -> list[str]:
-    """The 2021 gemeente codes that make up a 2023 gemeente (several after a merger), sorted."""
-    mapping = read_gemeente_mapping(cache_dir=cache_dir)
-    return sorted(mapping.loc[mapping["gemeentecode_2023"] == gemeentecode_2023, "gemeentecode_2021"])

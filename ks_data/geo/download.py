@@ -9,7 +9,8 @@ Sources (documented in docs/GEOGRAPHY.md):
   Statistiek, © ESRI Nederland".
 
 The downloads are turned into a folder in the ../shared/geo format (``paths.CACHE_DIR/geo_download``,
-git-ignored) and then built with ``geo_build.build_from_folder``, so both routes share one build.
+git-ignored) and then built with ``ks_data.geo.build.build_from_folder``, so both routes share one
+build. The command line is ``python -m ks_data.geo --download`` (``ks_data/geo/__main__.py``).
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ks_data import paths
 from ks_data.geo import cache as geo
 from ks_data.geo.build import BuildReport, GeoSourceError, build_from_folder
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 WFS_URL = "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0"
 WFS_LAYER = "gebiedsindelingen:gemeente_gegeneraliseerd"
@@ -50,12 +55,12 @@ def _get(url: str, *, params: dict[str, str] | None = None) -> bytes:
     except requests.RequestException as exc:
         raise GeoSourceError(
             f"Downloaden mislukt / download failed: {url} ({exc}). Controleer de internetverbinding, of bouw "
-            f"offline met `python -m ks_data.geo.build --from <map>` / check the connection or build offline."
+            f"offline met `python -m ks_data.geo --from <map>` / check the connection or build offline."
         ) from exc
     return response.content
 
 
-def download_gemeenten(year: int):
+def download_gemeenten(year: int) -> gpd.GeoDataFrame:
     """The generalised gemeente polygons of ``year`` from PDOK, in EPSG:4326 (statcode, statnaam, geometry)."""
     import geopandas as gpd
 
@@ -67,7 +72,7 @@ def download_gemeenten(year: int):
     return frame[["statcode", "statnaam", "geometry"]].to_crs("EPSG:4326")
 
 
-def read_pc4_zip(content: bytes):
+def read_pc4_zip(content: bytes) -> gpd.GeoDataFrame:
     """PC4 polygons (column ``pc4``, 4-digit str) from a CBS postcode zip (GeoPackage or shapefile)."""
     import geopandas as gpd
     import pyogrio
@@ -89,7 +94,8 @@ def read_pc4_zip(content: bytes):
     raise GeoSourceError("CBS PC4-bestand: geen polygonen met postcode gevonden / no PC4 polygons in zip")
 
 
-def largest_overlap(areas, zones, *, area_key: str, zone_key: str) -> pd.DataFrame:
+def largest_overlap(areas: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, *, area_key: str,
+                    zone_key: str) -> pd.DataFrame:
     """For every area: the zone with the largest area overlap (computed in EPSG:28992).
 
     Returns area_key, zone_key, area_share, second_<zone_key>, second_area_share (runner-up >= 0.1%).
@@ -114,7 +120,8 @@ def largest_overlap(areas, zones, *, area_key: str, zone_key: str) -> pd.DataFra
     return best.merge(second, on=area_key, how="left").reset_index(drop=True)
 
 
-def derive_tables(gemeenten_2021, gemeenten_2023, pc4) -> dict[str, pd.DataFrame]:
+def derive_tables(gemeenten_2021: gpd.GeoDataFrame, gemeenten_2023: gpd.GeoDataFrame,
+                  pc4: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
     """The CSV tables of the ../shared/geo format, derived from the three polygon layers by area overlap."""
     names = {year: g.rename(columns={"statcode": "gemeentecode", "statnaam": "gemeentenaam"})[
         ["gemeentecode", "gemeentenaam"]].sort_values("gemeentecode") for year, g in
@@ -143,7 +150,8 @@ def derive_tables(gemeenten_2021, gemeenten_2023, pc4) -> dict[str, pd.DataFrame
     }
 
 
-def write_source_folder(folder: Path, gemeenten_2021, gemeenten_2023, pc4) -> Path:
+def write_source_folder(folder: Path, gemeenten_2021: gpd.GeoDataFrame, gemeenten_2023: gpd.GeoDataFrame,
+                        pc4: gpd.GeoDataFrame) -> Path:
     """Write the three layers (GeoJSON) and derived tables (CSV) in the ../shared/geo format."""
     folder.mkdir(parents=True, exist_ok=True)
     gemeenten_2021.to_file(folder / "gemeenten_2021.geojson", driver="GeoJSON")

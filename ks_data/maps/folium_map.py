@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 STATIC_URL = "/app/static/leaflet"
 LEAFLET_JS = [("leaflet", f"{STATIC_URL}/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
-# Properties every feature of a layer must carry (see map_values.layer_frame).
+# Properties every feature of a layer must carry (see maps.values.layer_frame).
 STYLE_COLUMNS = ("fill", "no_data", "selected")
 TOOLTIP_COLUMN = "tooltip"
 BACKGROUND = "#f4f6f8"
@@ -71,7 +71,9 @@ def area_map(
 
     Args:
         layer: GeoDataFrame in EPSG:4326 with ``area_code``, ``area_name``, ``fill``, ``no_data``,
-            ``selected`` and a preformatted HTML ``tooltip`` column (see ``map_values.layer_frame``).
+            ``selected`` and a preformatted HTML ``tooltip`` column (see ``maps.values.layer_frame``).
+            Every feature keeps ``area_code`` as a property: a click on the map returns the clicked
+            feature, so the code travels as data (``maps.layers.clicked_code``).
         attribution: text in the map's attribution control ("Bron: CBS", "© CBS, © ESRI Nederland").
         name: layer name (used in the GeoJSON layer).
         weight: outline width in pixels.

@@ -1,8 +1,8 @@
-"""Join area rates to boundary polygons: 2021 -> 2023 transfer, colour classes, tooltips, legend, table.
+"""What a map layer shows per area: rates joined to polygons, colour classes, tooltips, legend and tables.
 
 Input rates have the columns of ``ks_data.perinatal.rates.area_rates``: area_code, area_name, level,
 indicator_id, period, numerator, denominator, value, lower, upper, suppressed, suppression_reason,
-comparison, is_synthetic, source.
+comparison, is_synthetic, source. ``ks_data.maps.layers`` composes these into the two layers of the map page.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ks_data.core.colours import COMPARISON_COLOURS
+from ks_data.core.colours import COMPARISON_COLOURS, NO_DATA_COLOUR, SEQUENTIAL
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
-from ks_data.core.colours import NO_DATA_COLOUR, SEQUENTIAL
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -26,70 +25,10 @@ MODE_VALUE = "value"
 MODE_COMPARISON = "comparison"
 # Values of the page's ?kleur= URL parameter -> colour mode.
 MODE_BY_PARAM = {"waarde": MODE_VALUE, "vergelijking": MODE_COMPARISON}
-# ColorBrewer YlGnBu (5 classes): sequential and colour-blind safe; darker = higher value.
+# Legend order of the comparison categories (colours: core.colours.COMPARISON_COLOURS).
 COMPARISON_ORDER = ("better", "similar", "worse", "higher", "lower", "not_compared")
 RATE_COLUMNS = ("area_code", "area_name", "period", "numerator", "denominator", "value", "lower", "upper",
                 "suppressed", "suppression_reason", "comparison", "is_synthetic", "source")
-
-
-def transfer_to_2023(rates: pd.DataFrame, mapping: pd.DataFrame, *, multiplier: float,
-                     polarity: str | None = None) -> pd.DataFrame:
-    """Gemeente rates keyed to 2021 codes, re-keyed to the 2023 division.
-
-    A gemeente that continues keeps its row. A 2023 gemeente merged from several 2021 gemeenten gets
-    the summed numerator/denominator (value = sum/sum * multiplier, Wilson interval) only when every
-    part is present and unsuppressed; otherwise it is suppressed, so no suppressed part can be
-    recovered from the total. Merged rows are compared with ``national_value`` (when ``rates`` has it
-    and ``polarity`` is given, else ``not_compared``) and carry a ``parts`` note.
-
-    Returns the rate columns plus ``parts`` (str, '' for unchanged gemeenten).
-    """
-    from ks_data.core.stats import compare, wilson_interval
-
-    joined = mapping.merge(rates, left_on="gemeentecode_2021", right_on="area_code", how="left")
-    rows = []
-    for code, group in joined.groupby("gemeentecode_2023", sort=True):
-        if len(group) == 1 and group["gemeentecode_2021"].iloc[0] == code:
-            row = group.iloc[0]
-            if pd.isna(row["area_code"]):
-                continue
-            rows.append({**{c: row[c] for c in RATE_COLUMNS}, "parts": ""})
-            continue
-        row = _merged_row(code, group, multiplier=multiplier, wilson=wilson_interval)
-        national = group["national_value"].dropna() if "national_value" in group else pd.Series(dtype=float)
-        if polarity and not row["suppressed"] and len(national):
-            row["comparison"] = compare(row["lower"], row["upper"], float(national.iloc[0]), polarity=polarity)
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=[*RATE_COLUMNS, "parts"])
-    return out.astype({"suppressed": bool, "is_synthetic": bool}) if len(out) else out
-
-
-def _merged_row(code: str, group: pd.DataFrame, *, multiplier: float, wilson) -> dict:
-    present = group.dropna(subset=["area_code"])
-    names = [str(n) for n in present["area_name"]]
-    first = present.iloc[0] if len(present) else group.iloc[0]
-    complete = len(present) == len(group) and not present["suppressed"].astype(bool).any()
-    complete = complete and present["numerator"].notna().all() and present["denominator"].notna().all()
-    row = {
-        "area_code": code,
-        "area_name": group["gemeentenaam_2023"].iloc[0],
-        "period": first.get("period"),
-        "numerator": np.nan, "denominator": np.nan, "value": np.nan, "lower": np.nan, "upper": np.nan,
-        "suppressed": True,
-        "suppression_reason": tm.MERGED_SUPPRESSED,
-        "comparison": "not_compared",
-        "is_synthetic": bool(present["is_synthetic"].astype(bool).any()) if len(present) else False,
-        "source": first.get("source", ""),
-        "parts": ", ".join(names),
-    }
-    if complete and len(present):
-        events, n = float(present["numerator"].sum()), float(present["denominator"].sum())
-        if n > 0:
-            lower, upper = wilson(int(events), int(n))
-            row.update(numerator=events, denominator=n, value=events / n * multiplier,
-                       lower=lower * multiplier, upper=upper * multiplier, suppressed=False,
-                       suppression_reason="")
-    return row
 
 
 def quantile_breaks(values: pd.Series, *, classes: int = 5, decimals: int = 1) -> list[float]:
@@ -126,9 +65,9 @@ def _fmt(value: float, unit: str, decimals: int) -> str:
     return tc.fmt_value(value, unit=unit, decimals=decimals)
 
 
-def _tooltip(row: pd.Series, *, unit: str, decimals: int) -> str:
+def _tooltip(row: pd.Series, *, unit: str, decimals: int, show_code: bool = False) -> str:
     name = html.escape(str(row["area_name"]))
-    lines = [f"<b>{name}</b>"]
+    lines = [f"<b>{name}</b> ({html.escape(str(row['area_code']))})" if show_code else f"<b>{name}</b>"]
     if row["no_data"]:
         reason = row.get("suppression_reason") or tm.NO_DATA_REASON
         lines.append(f"{tm.TT_NO_DATA}: {html.escape(str(reason))}")
@@ -161,6 +100,7 @@ def layer_frame(
     decimals: int,
     breaks: Sequence[float] | None = None,
     selected: str | None = None,
+    show_code: bool = False,
 ) -> gpd.GeoDataFrame:
     """Shapes joined to values, with the ``area_code``, ``area_name``, ``fill``, ``no_data``,
     ``selected`` and ``tooltip`` columns that ``ks_data.maps.folium_map.area_map`` draws.
@@ -172,6 +112,7 @@ def layer_frame(
         mode: MODE_VALUE (quantile classes, see ``breaks``) or MODE_COMPARISON (vs national value).
         breaks: class edges; computed from ``values`` when None.
         selected: area code drawn with a thick outline.
+        show_code: the tooltip names the code after the area name ('Amsterdam (GM0363)').
     """
     base = shapes[[key, "geometry"] + ([name_column] if name_column else [])].rename(columns={key: "area_code"})
     wanted = [c for c in (*RATE_COLUMNS, "parts") if c in values.columns and not (name_column and c == "area_name")]
@@ -198,7 +139,8 @@ def layer_frame(
         colours = idx.map(lambda i: palette[min(i, len(palette) - 1)] if i >= 0 else NO_DATA_COLOUR)
     frame["fill"] = colours.where(~frame["no_data"], NO_DATA_COLOUR)
     frame["selected"] = frame["area_code"] == selected if selected else False
-    frame["tooltip"] = [_tooltip(row, unit=unit, decimals=decimals) for _, row in frame.iterrows()]
+    frame["tooltip"] = [_tooltip(row, unit=unit, decimals=decimals, show_code=show_code)
+                        for _, row in frame.iterrows()]
     return frame
 
 

@@ -61,7 +61,19 @@ def range_text(low: object, high: object, *, unit: str) -> str:
 
 
 def has_range(frame: pd.DataFrame) -> bool:
+    """Whether a history frame has a spread (range_min/range_max) to plot for any year."""
     return bool(frame["range_min"].notna().any())
+
+
+def has_trend(frame: pd.DataFrame) -> bool:
+    """Whether a history frame has something to compare: more than one year or more than one series.
+
+    >>> has_trend(pd.DataFrame({"year": [2020, 2020], "series": ["Big2", "Vroeggeboorte"]}))
+    True
+    >>> has_trend(pd.DataFrame({"year": [2020], "series": ["Big2"]}))
+    False
+    """
+    return frame["year"].nunique() > 1 or frame["series"].nunique() > 1
 
 
 def history_export(frame: pd.DataFrame, *, unit: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Ready-to-show views of the national indicators: tiles for Start, tables and charts for the indicator pages."""
+"""Ready-to-show tables and charts of the national indicator pages (headline figures: ``national.headline``)."""
 
 from __future__ import annotations
 
@@ -8,37 +8,10 @@ import pandas as pd
 
 from ks_data.national import history
 from ks_data.national.catalogue import Catalogue, Indicator
+from ks_data.national.change import Denominator, coalition_data, coalition_shares, coalition_table
+from ks_data.national.headline import latest, source_text
 from ks_data.texts import common as tc
 from ks_data.texts import national as ti
-from ks_data.core.colours import JUDGEMENT_COLOURS, METRIC_COLOURS
-from ks_data.national.change import (
-    Denominator,
-    LatestValue,
-    coalition_data,
-    coalition_shares,
-    coalition_table,
-    latest_value,
-    trend_direction,
-)
-
-
-
-@dataclass(frozen=True)
-class Tile:
-    """Everything one Start tile shows."""
-
-    indicator_id: str
-    number: int
-    title: str
-    type: str
-    value_text: str
-    year: int
-    arrow: str
-    judgement_text: str
-    colour: str
-    since_text: str
-    help_text: str
-    source: str
 
 
 @dataclass(frozen=True)
@@ -58,61 +31,6 @@ class ChartView:
     file_name: str
 
 
-def source_text(catalogue: Catalogue, indicator: Indicator) -> str:
-    """'RIVM, Monitor Kansrijke Start 2021, <section>; <organisation>'."""
-    return f"{catalogue.document}, {indicator.section}; {indicator.source_org}"
-
-
-def number_help(catalogue: Catalogue, indicator: Indicator, latest: LatestValue) -> str:
-    """Tooltip of a headline figure: teller, noemer, year (and the year compared with) and source."""
-    previous = "" if latest.previous_year is None else ti.NUMBER_HELP_PREVIOUS.format(year=latest.previous_year)
-    return ti.NUMBER_HELP.format(
-        numerator=indicator.numerator,
-        denominator=indicator.denominator,
-        year=latest.year,
-        previous=previous,
-        source=source_text(catalogue, indicator),
-    )
-
-
-def _latest(catalogue: Catalogue, indicator: Indicator) -> LatestValue | None:
-    values = catalogue.values_for(indicator.id, series=indicator.main_series)
-    return latest_value(values, polarity=indicator.polarity, decimals=indicator.decimals)
-
-
-def tiles(catalogue: Catalogue) -> list[Tile]:
-    """One tile per indicator: latest value, its year and the change since the previous stated year."""
-    out = []
-    for ind in catalogue.indicators:
-        latest = _latest(catalogue, ind)
-        if latest is None:
-            continue
-        direction = None
-        since = ""
-        if latest.previous_value is not None:
-            direction = trend_direction(latest=latest.value, previous=latest.previous_value, decimals=ind.decimals)
-            since = ti.SINCE.format(
-                year=latest.previous_year, value=tc.fmt_value(latest.previous_value, unit=ind.unit, decimals=ind.decimals)
-            )
-        out.append(
-            Tile(
-                indicator_id=ind.id,
-                number=ind.number,
-                title=ind.short_name,
-                type=ind.type,
-                value_text=tc.fmt_value(latest.value, unit=ind.unit, decimals=ind.decimals),
-                year=latest.year,
-                arrow=ti.ARROW[direction],
-                judgement_text=ti.JUDGEMENT_LABEL[latest.judgement],
-                colour=JUDGEMENT_COLOURS[latest.judgement],
-                since_text=since,
-                help_text=number_help(catalogue, ind, latest),
-                source=source_text(catalogue, ind),
-            )
-        )
-    return out
-
-
 def overview_data(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
     """One row per indicator with its latest value as a plain number (the overview's download).
 
@@ -121,15 +39,15 @@ def overview_data(catalogue: Catalogue, indicators: tuple[Indicator, ...]) -> pd
     """
     rows = []
     for ind in indicators:
-        latest = _latest(catalogue, ind)
+        value = latest(catalogue, ind)
         rows.append(
             {
                 ti.COL_NUMBER: ind.number,
                 ti.COL_NAME: ind.name,
                 ti.COL_TYPE: ti.TYPE_SHORT[ind.type],
                 ti.COL_PERIOD: period_text(ind),
-                ti.COL_YEAR: None if latest is None else latest.year,
-                ti.COL_VALUE: None if latest is None else latest.value,
+                ti.COL_YEAR: None if value is None else value.year,
+                ti.COL_VALUE: None if value is None else value.value,
                 ti.COL_UNIT: ind.unit,
                 ti.COL_SOURCE: source_text(catalogue, ind),
             }
@@ -247,39 +165,19 @@ def _note(note: object, derived: object) -> str:
     return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class LatestView:
-    """The headline figure of one indicator as the detail page shows it."""
+def filtered(catalogue: Catalogue, *, indicator_type: str, period: str) -> tuple[Indicator, ...]:
+    """The indicators of one type and one period; ``texts.national.FILTER_ALL`` for either means 'all'.
 
-    year: int
-    value_text: str
-    delta_text: str | None
-    delta_colour: str
-    counts_text: str
-    help_text: str
-
-
-def latest_for(catalogue: Catalogue, indicator: Indicator) -> LatestView:
-    """Latest value, change since the previous stated year (st.metric delta) and the counts behind it."""
-    latest = _latest(catalogue, indicator)
-    delta_text = None
-    if latest.previous_value is not None:
-        change = round(latest.value - latest.previous_value, indicator.decimals)
-        unit = ti.PERCENTAGE_POINT if indicator.unit == "%" else indicator.unit
-        sign = "+" if change > 0 else ""
-        change_text = f"{sign}{tc.fmt_number(change, decimals=indicator.decimals)}"
-        delta_text = ti.DELTA.format(change=change_text, unit=unit, year=latest.previous_year)
-    colour = METRIC_COLOURS[latest.judgement]
-    counts = ""
-    if latest.numerator is not None and latest.denominator is not None:
-        counts = ti.VALUE_COUNTS.format(numerator=tc.fmt_number(latest.numerator), denominator=tc.fmt_number(latest.denominator))
-    elif latest.numerator is not None:
-        counts = ti.VALUE_COUNT_ONLY.format(numerator=tc.fmt_number(latest.numerator))
-    return LatestView(
-        year=latest.year,
-        value_text=tc.fmt_value(latest.value, unit=indicator.unit, decimals=indicator.decimals),
-        delta_text=delta_text,
-        delta_colour=colour,
-        counts_text=counts,
-        help_text=f"**{ti.LABEL_CHANGE}:** {ti.JUDGEMENT_LABEL[latest.judgement]}\n\n{number_help(catalogue, indicator, latest)}",
+    >>> from ks_data.national.catalogue import load_catalogue
+    >>> [i.number for i in filtered(load_catalogue(), indicator_type="proces", period="na")]
+    [5, 9]
+    """
+    return catalogue.select(
+        types=() if indicator_type == ti.FILTER_ALL else (indicator_type,),
+        periods=() if period == ti.FILTER_ALL else (period,),
     )
+
+
+def indicator_label(indicator: Indicator) -> str:
+    """'<number>. <name>': how the indicator page names an indicator (picker and heading)."""
+    return f"{indicator.number}. {indicator.name}"

@@ -1,6 +1,6 @@
 """Row checks of user perinatal files: consistency between columns, duplicates, known area codes.
 
-Used by ``perinatal_io.read_perinatal_file`` after every cell has been parsed.
+Used by ``perinatal.reader.read_perinatal_file`` after every cell has been parsed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ks_data.texts import perinatal as tp
 from ks_data.texts.common import fmt_number
 
 PCT_TOLERANCE = 0.15  # percentage points; published percentages are rounded to one decimal
+
 
 def check_rows(frame: pd.DataFrame, name: str, found: dict[str, int], headers: list[str],
                known_gemeenten: set[str] | None, pc4_gemeente: dict[str, str] | None) -> list[Problem]:

@@ -1,8 +1,9 @@
-"""Perinatal data: indicator metadata, the active dataset (user file or synthetic demo) and its store.
+"""The active perinatal dataset (user file or synthetic demo) and the store of the user-loaded file.
 
 The active dataset is the user-loaded file in ``paths.USER_DATA_DIR/perinatal`` when present, else the
 synthetic demo set in ``paths.CACHE_DIR`` (generated on first use when the boundary cache exists).
-Reading and validating user files lives in ``perinatal_io``; the column spec in ``perinatal_schema``.
+Reading and validating user files lives in ``perinatal.reader``, the column spec in ``perinatal.schema``
+and the indicator metadata in ``perinatal.indicators``.
 """
 
 from __future__ import annotations
@@ -11,44 +12,23 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ks_data import paths
+from ks_data.core.validation import Problem
 from ks_data.geo import cache as geo
-from ks_data.core.validation import Problem, UnknownIndicator
-from ks_data.perinatal import reader as pio
+from ks_data.geo import lookups as geo_lookups
+from ks_data.perinatal import reader
 from ks_data.texts import perinatal as tp
 
-INDICATORS_FILE = "perinatal_indicators.yaml"
 STORE_FOLDER = "perinatal"
 STORE_DATA = "active.parquet"
 STORE_META = "active.json"
 IMPORT_ENV = "KS_PERINATAL_IMPORT_DIR"
-
-
-@dataclass(frozen=True)
-class PerinatalIndicator:
-    """Metadata of one perinatal indicator (from data/perinatal_indicators.yaml)."""
-
-    id: str
-    title: str
-    short_title: str
-    definition: str
-    variant: str
-    numerator: str
-    denominator: str
-    numerator_label: str
-    denominator_label: str
-    unit: str
-    multiplier: int
-    decimals: int
-    polarity: str
-    source: str
-    national_reference: dict | None = None
+# What reading a stored parquet/JSON file can raise when it is damaged (pyarrow's errors are OSError/ValueError).
+_UNREADABLE = (OSError, ValueError, KeyError)
 
 
 class NoPerinatalData(RuntimeError):
@@ -62,6 +42,14 @@ class NoPerinatalData(RuntimeError):
     def dutch(self) -> str:
         """The Dutch explanation a page shows."""
         return tp.NO_DATA_GEO if self.reason == "geo" else tp.NO_DATA_OTHER.format(detail=self.detail)
+
+
+class StoredFileError(RuntimeError):
+    """The stored user file or the synthetic demo file exists but cannot be read (damaged, no access)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -81,29 +69,9 @@ class PerinatalDataset:
         return sorted(self.frame["period"].dropna().unique().tolist())
 
 
-@lru_cache(maxsize=4)
-def _indicators(path: str) -> tuple[PerinatalIndicator, ...]:
-    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["indicators"]
-    return tuple(PerinatalIndicator(**entry) for entry in entries)
-
-
-def indicators() -> tuple[PerinatalIndicator, ...]:
-    """All perinatal indicators, in display order."""
-    return _indicators(str(paths.DATA_DIR / INDICATORS_FILE))
-
-
-def indicator(indicator_id: str) -> PerinatalIndicator:
-    """One indicator by id; raises UnknownIndicator."""
-    for item in indicators():
-        if item.id == indicator_id:
-            return item
-    raise UnknownIndicator(indicator_id)
-
-
-def available_indicators(data: PerinatalDataset | pd.DataFrame) -> list[PerinatalIndicator]:
-    """Indicators whose numerator column has at least one value in ``data``."""
-    frame = data.frame if isinstance(data, PerinatalDataset) else data
-    return [i for i in indicators() if i.numerator in frame.columns and frame[i.numerator].notna().any()]
+def frame_of(data: PerinatalDataset | pd.DataFrame) -> pd.DataFrame:
+    """The tidy frame of a dataset (or the frame itself): every perinatal function takes either."""
+    return data.frame if isinstance(data, PerinatalDataset) else data
 
 
 # --- store of the user-loaded file -----------------------------------------------------------------
@@ -123,7 +91,7 @@ def import_files() -> list[Path]:
     folder = import_dir()
     if not folder.is_dir():
         return []
-    suffixes = pio.CSV_SUFFIXES + pio.EXCEL_SUFFIXES
+    suffixes = reader.CSV_SUFFIXES + reader.EXCEL_SUFFIXES
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
 
 
@@ -133,47 +101,45 @@ def store_version() -> str:
     return f"{meta}:{meta.stat().st_mtime_ns}" if meta.is_file() else ""
 
 
-def geo_lookups() -> tuple[set[str] | None, dict[str, str] | None]:
+def code_checks() -> tuple[set[str] | None, dict[str, str] | None]:
     """Known gemeente codes (2021 and 2023) and PC4 -> gemeentecode 2021, or (None, None) without cache."""
     try:
-        codes = set(geo.read_gemeenten(year=2021)["gemeentecode"]) | set(geo.read_gemeenten(year=2023)["gemeentecode"])
-        pc4 = geo.read_pc4_gemeente(year=geo.DATA_YEAR)
+        return geo_lookups.known_gemeente_codes(), geo_lookups.pc4_gemeente_codes(year=geo.DATA_YEAR)
     except (geo.GeoCacheMissing, OSError):
         return None, None
-    return codes, dict(zip(pc4["pc4"].astype(str), pc4["gemeentecode"]))
 
 
 def _names() -> dict[str, str]:
+    """Gemeente code -> name over both divisions (the 2021 name where a code is in both); {} without cache."""
     try:
-        names = pd.concat([geo.read_gemeenten(year=2023), geo.read_gemeenten(year=2021)])
+        return geo_lookups.gemeente_names(years=(geo.MAP_YEAR, geo.DATA_YEAR))
     except (geo.GeoCacheMissing, OSError):
         return {}
-    return dict(zip(names["gemeentecode"], names["gemeentenaam"]))
 
 
-def check_file(content: bytes, filename: str) -> pio.LoadResult:
-    """Validate a user file against the boundary cache (when built); see perinatal_io.read_perinatal_file.
+def check_file(content: bytes, filename: str) -> reader.LoadResult:
+    """Validate a user file against the boundary cache (when built); see ``reader.read_perinatal_file``.
 
     Never raises: an unexpected failure becomes a rejected result with a Dutch message.
     """
     try:
-        known, pc4 = geo_lookups()
-        return pio.read_perinatal_file(content, filename, known_gemeenten=known, pc4_gemeente=pc4)
+        known, pc4 = code_checks()
+        return reader.read_perinatal_file(content, filename, known_gemeenten=known, pc4_gemeente=pc4)
     except Exception as exc:  # noqa: BLE001 - the user gets a message, never a traceback
         name = Path(filename).name
         detail = tp.FILE_UNREADABLE.format(kind=name, detail=type(exc).__name__)
-        return pio.LoadResult(name, None, (Problem(name, detail),))
+        return reader.LoadResult(name, None, (Problem(name, detail),))
 
 
-def check_import_file(path: Path) -> pio.LoadResult:
+def check_import_file(path: Path) -> reader.LoadResult:
     """Validate a file from the import folder (size checked before reading it whole)."""
     path = Path(path)
-    if path.stat().st_size > pio.MAX_UPLOAD_BYTES:
-        return pio.too_large(path.name, size=path.stat().st_size)
+    if path.stat().st_size > reader.MAX_UPLOAD_BYTES:
+        return reader.too_large(path.name, size=path.stat().st_size)
     return check_file(path.read_bytes(), path.name)
 
 
-def save_user_file(result: pio.LoadResult) -> None:
+def save_user_file(result: reader.LoadResult) -> None:
     """Make an accepted file the active dataset (atomic replace). A rejected result changes nothing."""
     if not result.ok:
         raise ValueError("refusing to store a rejected file")
@@ -207,33 +173,47 @@ def enrich_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_user_dataset() -> PerinatalDataset | None:
-    """The stored user file, or None when no file was loaded."""
+    """The stored user file, or None when no file was loaded; raises StoredFileError when it is damaged."""
     folder = store_dir()
     if not (folder / STORE_META).is_file() or not (folder / STORE_DATA).is_file():
         return None
-    meta = json.loads((folder / STORE_META).read_text(encoding="utf-8"))
-    frame = pd.read_parquet(folder / STORE_DATA)
-    label = tp.SOURCE_USER.format(file=meta["filename"], loaded_at=meta["loaded_at"])
+    try:
+        meta = json.loads((folder / STORE_META).read_text(encoding="utf-8"))
+        frame = pd.read_parquet(folder / STORE_DATA)
+        label = tp.SOURCE_USER.format(file=meta["filename"], loaded_at=meta["loaded_at"])
+    except _UNREADABLE as exc:
+        raise StoredFileError(folder) from exc
     return PerinatalDataset(frame, False, label, "user", meta["filename"], meta["loaded_at"])
 
 
 def load_synthetic_dataset(*, generate: bool = True) -> PerinatalDataset:
-    """The synthetic demo set; generated from the boundary cache when missing and ``generate``."""
+    """The synthetic demo set; generated from the boundary cache when missing and ``generate``.
+
+    Raises:
+        NoPerinatalData: the file is missing and cannot (or may not) be generated.
+        StoredFileError: the file cannot be written or read.
+    """
     from ks_data.perinatal import synthetic
 
     path = synthetic.output_path()
-    if not path.is_file():
-        if not generate:
-            raise NoPerinatalData("other", str(path))
-        try:
-            synthetic.write()
-        except geo.GeoCacheMissing as exc:
-            raise NoPerinatalData("geo", str(exc)) from None
-    frame = pd.read_parquet(path)
+    try:
+        if not path.is_file():
+            if not generate:
+                raise NoPerinatalData("other", str(path))
+            try:
+                synthetic.write()
+            except geo.GeoCacheMissing as exc:
+                raise NoPerinatalData("geo", str(exc)) from None
+        frame = pd.read_parquet(path)
+    except _UNREADABLE as exc:
+        raise StoredFileError(path) from exc
     return PerinatalDataset(frame, True, tp.SOURCE_SYNTHETIC.format(seed=synthetic.DEFAULT_SEED), "synthetic")
 
 
 def load_active(*, generate: bool = True) -> PerinatalDataset:
-    """The user file when loaded, else the synthetic demo set; raises NoPerinatalData when neither."""
+    """The user file when loaded, else the synthetic demo set.
+
+    Raises NoPerinatalData when neither is available, StoredFileError when the one found cannot be read.
+    """
     user = load_user_dataset()
     return user if user is not None else load_synthetic_dataset(generate=generate)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ks_data.perinatal import dataset as perinatal
 from ks_data.perinatal import rates
-from ks_data.perinatal.dataset import PerinatalDataset
+from ks_data.perinatal.dataset import PerinatalDataset, frame_of
+from ks_data.perinatal.indicators import available_indicators
 
 N_PEERS = 10
 
 
 def gemeente_options(data: PerinatalDataset | pd.DataFrame) -> list[str]:
     """Gemeente codes with figures in ``data`` (own rows or PC4 rows), sorted."""
-    frame = data.frame if isinstance(data, PerinatalDataset) else data
+    frame = frame_of(data)
     codes = frame.loc[frame["level"] == "gemeente", "area_code"].dropna().tolist()
     codes += frame.loc[frame["level"] == "pc4", "gemeentecode"].dropna().tolist()
     return sorted(set(codes))
@@ -31,7 +31,7 @@ def overview(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period
     chart. Empty when the gemeente has no rows.
     """
     rows = []
-    for ind in perinatal.available_indicators(data):
+    for ind in available_indicators(frame_of(data)):
         found = rates.area_rates(data, level="gemeente", indicator_id=ind.id, period=period,
                                  gemeentecode=gemeentecode)
         if found.empty:
@@ -50,6 +50,16 @@ def overview(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period
     frame["diff_lower"] = frame["lower"] - frame["national_value"]
     frame["diff_upper"] = frame["upper"] - frame["national_value"]
     return frame
+
+
+def area_name(profile: pd.DataFrame) -> str:
+    """The gemeente's name as its ``overview`` (or ``spine``) rows carry it; '' for an empty profile."""
+    return "" if profile.empty else str(profile["area_name"].iloc[0])
+
+
+def national_basis(profile: pd.DataFrame) -> str:
+    """What the national value of a profile is: 'land', 'all' or 'file' (see ``rates.national_value``)."""
+    return "" if profile.empty else str(profile["national_basis"].iloc[0])
 
 
 def trend(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, indicator_id: str) -> pd.DataFrame:

@@ -10,10 +10,11 @@ import re
 
 import pandas as pd
 
-from ks_data.perinatal import dataset as perinatal
 from ks_data.core import stats
+from ks_data.core.validation import UnknownIndicator
+from ks_data.perinatal.dataset import PerinatalDataset, frame_of
+from ks_data.perinatal.indicators import indicator
 from ks_data.perinatal.schema import COUNT_COLUMNS
-from ks_data.perinatal.dataset import PerinatalDataset
 from ks_data.texts import perinatal as tp
 
 LEVELS = ("gemeente", "pc4")
@@ -32,8 +33,8 @@ class UnknownPeriod(ValueError):
     """A period that is neither in the data nor poolable from its single years."""
 
 
-def _frame(data: PerinatalDataset | pd.DataFrame) -> pd.DataFrame:
-    return data.frame if isinstance(data, PerinatalDataset) else data
+# What computing rates for a chosen indicator and period can raise (a page shows a Dutch message for these).
+RATE_ERRORS = (UnknownPeriod, UnknownIndicator)
 
 
 def _years(frame: pd.DataFrame) -> list[int]:
@@ -53,7 +54,7 @@ def periods(data: PerinatalDataset | pd.DataFrame) -> list[str]:
 
     Pools are the full span of the single years and rolling 3-year spans; sorted by end year, then span.
     """
-    frame = _frame(data)
+    frame = frame_of(data)
     found = set(frame["period"].dropna().astype(str).unique())
     years = _years(frame)
     if len(years) >= 2 and years == list(range(years[0], years[-1] + 1)):
@@ -79,7 +80,7 @@ def trend_periods(data: PerinatalDataset | pd.DataFrame) -> list[str]:
     rolling = [p for p in options if (s := _span(p)) and s[1] - s[0] + 1 == ROLLING_YEARS]
     if len(rolling) >= 2:
         return rolling
-    stored = sorted(set(_frame(data)["period"].dropna().astype(str)), key=lambda p: _span(p) or (0, 0))
+    stored = sorted(set(frame_of(data)["period"].dropna().astype(str)), key=lambda p: _span(p) or (0, 0))
     return stored if len(stored) >= 2 else []
 
 
@@ -95,7 +96,7 @@ def level_counts(data: PerinatalDataset | pd.DataFrame, *, level: str, period: s
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
-    frame = _frame(data)
+    frame = frame_of(data)
     rows = frame[frame["period"].astype(str) == period]
     if rows.empty:
         span = _span(period)
@@ -129,8 +130,8 @@ def national_value(data: PerinatalDataset | pd.DataFrame, *, indicator_id: str, 
     Returns a dict with value, lower, upper, numerator, denominator (in the indicator's unit) and
     ``basis``: 'land' (a national row), 'all' (>= 300 gemeenten summed) or 'file' (only part of NL).
     """
-    ind = perinatal.indicator(indicator_id)
-    frame = _frame(data)
+    ind = indicator(indicator_id)
+    frame = frame_of(data)
     land = frame[(frame["level"] == "land") & (frame["period"].astype(str) == period)]
     if not land.empty:
         num, den, basis = land[ind.numerator].iloc[0], land[ind.denominator].iloc[0], "land"
@@ -164,9 +165,9 @@ def area_rates(
         within Nederland for gemeenten, and for a single year across the years of every published pool)
         is computed over all areas before filtering.
     """
-    ind = perinatal.indicator(indicator_id)
+    ind = indicator(indicator_id)
     period = period or default_period(data)
-    years = [str(y) for y in _years(_frame(data))]
+    years = [str(y) for y in _years(frame_of(data))]
     # A single year is protected together with the other years, because pooled periods are published too.
     computed = years if period in years and len(years) > 1 else [period]
     counts = pd.concat([level_counts(data, level=level, period=p).assign(period=p) for p in computed],

@@ -2,18 +2,20 @@
 
 ``read_perinatal_file`` never raises on bad content: it returns a ``LoadResult`` with every problem as
 a ``core.validation.Problem`` (file, row as numbered in the file, column header, Dutch message). Only a result without
-errors carries a frame. See ``perinatal_schema`` for the columns.
+errors carries a frame. See ``perinatal.schema`` for the columns and ``perinatal.cells`` for the cells.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from ks_data.perinatal import cells
 from ks_data.perinatal import schema as ps
 from ks_data.core.export import neutralise_formulas
 from ks_data.core.validation import Problem
@@ -107,7 +109,7 @@ def _find_header(raw: pd.DataFrame) -> tuple[int, dict[str, int], list[str]]:
     """The first row (within HEADER_SEARCH_ROWS) naming a code and a births column; title lines skipped."""
     best: tuple[int, dict[str, int], list[str]] | None = None
     for row in list(raw.index[:HEADER_SEARCH_ROWS]):
-        headers = ["" if ps._is_blank(c) else str(c) for c in raw.loc[row].tolist()]
+        headers = ["" if cells.is_blank(c) else str(c) for c in raw.loc[row].tolist()]
         found, unknown = ps.map_headers(headers)
         if "area_code" in found and "births" in found:
             return row, found, unknown
@@ -130,7 +132,7 @@ def read_perinatal_file(
         max_bytes: size cap.
 
     Returns:
-        A LoadResult; ``frame`` has the columns of ``perinatal_schema.empty_tidy()`` when ``ok``.
+        A LoadResult; ``frame`` has the columns of ``schema.empty_tidy()`` when ``ok``.
     """
     name = Path(filename).name
     if len(content) > max_bytes:
@@ -138,7 +140,7 @@ def read_perinatal_file(
     try:
         raw = _read_raw(content, name)
         header_row, found, unknown = _find_header(raw)
-        headers = ["" if ps._is_blank(c) else str(c).strip() for c in raw.loc[header_row].tolist()]
+        headers = ["" if cells.is_blank(c) else str(c).strip() for c in raw.loc[header_row].tolist()]
         if sum(1 for h in headers if h) <= 1 and raw.shape[1] <= 1:
             raise _Rejected(Problem(name, tp.FILE_ONE_COLUMN.format(header=headers[0] if headers else "")))
     except _Rejected as rejected:
@@ -155,13 +157,13 @@ def read_perinatal_file(
     if any(i.severity == "error" for i in issues):
         return LoadResult(name, None, tuple(issues))
     body = raw.loc[header_row + 1:]
-    body = body[~body.apply(lambda r: all(ps._is_blank(c) for c in r), axis=1)]
+    body = body[~body.apply(lambda r: all(cells.is_blank(c) for c in r), axis=1)]
     if body.empty:
         return LoadResult(name, None, tuple(issues) + (Problem(name, tp.FILE_NO_ROWS),))
     code_hint = ps.level_hint(headers[found["area_code"]])
     records = []
-    for index, cells in body.iterrows():
-        record, row_issues = _parse_row(cells.tolist(), found, headers, name, int(index) + 1, code_hint)
+    for index, row_cells in body.iterrows():
+        record, row_issues = _parse_row(row_cells.tolist(), found, headers, name, int(index) + 1, code_hint)
         issues += row_issues
         if record is not None:
             records.append(record)
@@ -173,65 +175,52 @@ def read_perinatal_file(
     return LoadResult(name, _tidy(frame, name, pc4_gemeente), tuple(issues))
 
 
-def _parse_row(cells, found, headers, name, row, code_hint):
+# How an area code is read, by level (the level comes from a 'niveau' column, the code itself or its header).
+_CODE_PARSERS: dict[str, Callable[[object], str]] = {
+    "pc4": cells.parse_pc4, "gemeente": cells.parse_gemeentecode, "land": lambda _cell: "NL"}
+
+
+def _parse_row(row_cells: list, found: dict[str, int], headers: list[str], name: str, row: int,
+               code_hint: str | None) -> tuple[dict[str, object] | None, list[Problem]]:
     record: dict[str, object] = {"_row": row}
     issues: list[Problem] = []
 
     def cell(column: str) -> object:
-        return cells[found[column]]
+        return row_cells[found[column]]
 
     def fail(column: str, code: str, value: object) -> None:
         issues.append(Problem(name, tp.CELL_MESSAGES[code].format(value=value), row=row,
                             column=headers[found[column]]))
 
-    for column in ps.COUNT_COLUMNS:
-        if column in found:
-            try:
-                record[column] = ps.parse_count(cell(column))
-            except ps.CellError as err:
-                fail(column, err.code, err.value)
-    for column in ps.PCT_COLUMNS:
-        if column in found:
-            try:
-                record[column] = ps.parse_decimal(cell(column))
-            except ps.CellError as err:
-                fail(column, err.code, err.value)
-    try:
-        record["period"] = ps.parse_period(cell("period"))
-    except ps.CellError as err:
-        fail("period", err.code, err.value)
-    level = None
-    if "level" in found:
+    def parsed(column: str, parse: Callable[[object], object]) -> object:
+        """The cell read by ``parse``; None, with the Dutch issue recorded, when it cannot be read."""
         try:
-            level = ps.parse_level(cell("level"))
-        except ps.CellError as err:
-            fail("level", err.code, err.value)
+            return parse(cell(column))
+        except cells.CellError as err:
+            fail(column, err.code, err.value)
+            return None
+
+    for column in (*ps.COUNT_COLUMNS, *ps.PCT_COLUMNS):
+        if column in found:
+            record[column] = parsed(column, cells.parse_decimal if column in ps.PCT_COLUMNS else cells.parse_count)
+    record["period"] = parsed("period", cells.parse_period)
+    level = parsed("level", cells.parse_level) if "level" in found else None
     code = cell("area_code")
-    if ps._is_blank(code):
+    if cells.is_blank(code):
         fail("area_code", "code_missing", code)
         return None, issues
-    level = level or ps.infer_level(code, hint=code_hint)
+    level = level or cells.infer_level(code, hint=code_hint)
     if level is None and "gemeentecode" in found:
         level = "pc4"
-    try:
-        if level == "pc4":
-            record["area_code"] = ps.parse_pc4(code)
-        elif level == "gemeente":
-            record["area_code"] = ps.parse_gemeentecode(code)
-        elif level == "land":
-            record["area_code"] = "NL"
-        else:
-            issues.append(Problem(name, tp.LEVEL_AMBIGUOUS.format(value=code), row=row,
-                                column=headers[found["area_code"]]))
-    except ps.CellError as err:
-        fail("area_code", err.code, err.value)
+    if level in _CODE_PARSERS:
+        record["area_code"] = parsed("area_code", _CODE_PARSERS[level])
+    else:
+        issues.append(Problem(name, tp.LEVEL_AMBIGUOUS.format(value=code), row=row,
+                              column=headers[found["area_code"]]))
     record["level"] = level
-    if "gemeentecode" in found and level == "pc4" and not ps._is_blank(cell("gemeentecode")):
-        try:
-            record["gemeentecode"] = ps.parse_gemeentecode(cell("gemeentecode"))
-        except ps.CellError as err:
-            fail("gemeentecode", err.code, err.value)
-    if "area_name" in found and not ps._is_blank(cell("area_name")):
+    if "gemeentecode" in found and level == "pc4" and not cells.is_blank(cell("gemeentecode")):
+        record["gemeentecode"] = parsed("gemeentecode", cells.parse_gemeentecode)
+    if "area_name" in found and not cells.is_blank(cell("area_name")):
         record["area_name"] = str(cell("area_name")).strip()
     return (None if issues else record), issues
 

@@ -1,47 +1,39 @@
 """Printable one-page HTML report of a self-assessment: inline SVG charts, scores, ranking and notes.
 
-The report is one self-contained file (nothing loaded from the internet), so it opens and
-prints offline; a print stylesheet fits it on one A4 page.
+The report is one self-contained file (nothing loaded from the internet; shared parts in ``reports.html``),
+so it opens and prints offline; a print stylesheet fits it on one A4 page.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
-from html import escape
 
 import pandas as pd
 
 from ks_data.assessment.items import NOTE_KINDS, AssessmentRecord, ItemBank
 from ks_data.assessment.scoring import element_scores, ranked, scores_frame
 from ks_data.core.colours import OKABE_ITO
+from ks_data.reports.html import document, esc, html_table
 from ks_data.texts import assessment as ta
 
+# After reports.html.BASE_CSS: this one-pager's sizes, its charts side by side and its print rules.
 _CSS = """
-@page { size: A4 portrait; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; color: #222; font-size: 10.5pt; margin: 0 auto;
-       max-width: 190mm; padding: 8mm 0; line-height: 1.3; }
-h1 { font-size: 17pt; margin: 0 0 2mm; color: #0b6e99; }
+@page { margin: 12mm; }
+body { font-size: 10.5pt; padding: 8mm 0; }
+h1 { margin: 0 0 2mm; }
 h2 { font-size: 12pt; margin: 4mm 0 2mm; border-bottom: 1px solid #ccc; }
-.sub { font-size: 11.5pt; margin: 0 0 3mm; }
+.sub { font-size: 11.5pt; }
 .charts { display: flex; gap: 6mm; align-items: flex-start; }
 .charts figure { flex: 1 1 0; max-width: 50%; margin: 0; }
 .charts svg { width: 100%; height: auto; max-height: 66mm; }
-figcaption { font-size: 9pt; font-weight: bold; text-align: center; }
-table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
-th, td { text-align: left; padding: 0.7mm 2mm; border-bottom: 1px solid #ddd; vertical-align: top; }
+table { font-size: 9.5pt; }
+th, td { padding: 0.7mm 2mm; }
 tr.part td { font-weight: bold; background: #f2f2f2; }
-td.num, th.num { text-align: right; white-space: nowrap; }
 .notes td { font-size: 8.5pt; }
 .method, footer { font-size: 8.5pt; color: #555; margin-top: 2mm; }
-.print { float: right; font-size: 10pt; padding: 2mm 4mm; }
 @media print { .print { display: none; } body { padding: 0; } h2 { break-after: avoid; } table { break-inside: auto; } }
 """
-
-
-def _fmt(value: float) -> str:
-    return ta.fmt_score(value)
 
 
 def radar_svg(frame: pd.DataFrame, *, scale_max: int = 4, size: int = 300) -> str:
@@ -56,7 +48,7 @@ def radar_svg(frame: pd.DataFrame, *, scale_max: int = 4, size: int = 300) -> st
 
     pad = 125  # room for the element labels left and right ("Gezonde zwangerschap" at 12px)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-pad} 0 {size + 2 * pad} {height}" role="img" '
-             f'aria-label="{escape(ta.REPORT_SCORES)}">']
+             f'aria-label="{esc(ta.REPORT_SCORES)}">']
     for level in range(1, scale_max + 1):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, radius * level / scale_max) for i in range(n)))
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#ccc" stroke-width="1"/>')
@@ -67,7 +59,7 @@ def radar_svg(frame: pd.DataFrame, *, scale_max: int = 4, size: int = 300) -> st
         anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
         baseline = ' dominant-baseline="auto"' if ly < cy else ' dominant-baseline="hanging"'
         parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="12" text-anchor="{anchor}"{baseline}>'
-                     f"{escape(str(label))}</text>")
+                     f"{esc(label)}</text>")
     scored = [(i, float(v)) for i, v in enumerate(frame["score"]) if pd.notna(v)]
     if scored:
         poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, radius * v / scale_max) for i, v in scored))
@@ -87,7 +79,7 @@ def bar_svg(frame: pd.DataFrame, *, scale_max: int = 4, width: int = 320) -> str
     bar_w = width - label_w - pad
     height = row_h * len(data) + 22
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{escape(ta.REPORT_RANKING)}">']
+             f'aria-label="{esc(ta.REPORT_RANKING)}">']
     for tick in range(scale_max + 1):
         x = label_w + bar_w * tick / scale_max
         parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 18}" stroke="#e3e3e3"/>'
@@ -95,11 +87,11 @@ def bar_svg(frame: pd.DataFrame, *, scale_max: int = 4, width: int = 320) -> str
     for row, (_, rec) in enumerate(data.iterrows()):
         y = row * row_h + 4
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="10" text-anchor="end">'
-                     f"{escape(str(rec['short_title']))}</text>")
+                     f"{esc(rec['short_title'])}</text>")
         if pd.notna(rec["score"]):
             w = bar_w * float(rec["score"]) / scale_max
             parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{row_h - 8}" fill="{OKABE_ITO[0]}"/>'
-                         f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="10">{_fmt(rec["score"])}</text>')
+                         f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="10">{ta.fmt_score(rec["score"])}</text>')
         else:
             parts.append(f'<text x="{label_w + 4}" y="{y + 13}" font-size="9" fill="#777">{ta.NO_SCORE}</text>')
     parts.append("</svg>")
@@ -111,11 +103,11 @@ def _scores_table(frames: list[tuple[str, pd.DataFrame]]) -> str:
             f"<th class='num'>{ta.COLUMN_SCORED}</th><th class='num'>{ta.COLUMN_DONT_KNOW}</th>"
             f"<th class='num'>{ta.COLUMN_RANK}</th></tr>")
     rows = "".join(
-        (f"<tr class='part'><td colspan='5'>{escape(title)}</td></tr>" if len(frames) > 1 else "")
+        (f"<tr class='part'><td colspan='5'>{esc(title)}</td></tr>" if len(frames) > 1 else "")
         + "".join(
-            f"<tr><td>{r['number']}. {escape(r['title'])}</td><td class='num'>{_fmt(r['score'])}</td>"
+            f"<tr><td>{r['number']}. {esc(r['title'])}</td><td class='num'>{ta.fmt_score(r['score'])}</td>"
             f"<td class='num'>{r['n_scored']}/{r['n_items']}</td><td class='num'>{r['n_dont_know']}</td>"
-            f"<td class='num'>{'' if pd.isna(r['rank']) else r['rank']}</td></tr>"
+            f"<td class='num'>{esc(r['rank'])}</td></tr>"
             for _, r in frame.iterrows()
         )
         for title, frame in frames
@@ -127,14 +119,11 @@ def _notes_table(bank: ItemBank, record: AssessmentRecord) -> str:
     rows = []
     for element in bank.elements:
         notes = record.notes.get(element.id, {})
-        if not any(notes.get(k, "").strip() for k in NOTE_KINDS):
-            continue
-        cells = "".join(f"<td>{escape(notes.get(k, ''))}</td>" for k in NOTE_KINDS)
-        rows.append(f"<tr><td>{escape(element.short_title)}</td>{cells}</tr>")
+        if any(notes.get(k, "").strip() for k in NOTE_KINDS):
+            rows.append([element.short_title, *(notes.get(k, "") for k in NOTE_KINDS)])
     if not rows:
-        return f"<p>{ta.NO_NOTES}</p>"
-    head = "<tr><th></th>" + "".join(f"<th>{ta.NOTE_LABELS[k]}</th>" for k in NOTE_KINDS) + "</tr>"
-    return f"<table class='notes'>{head}{''.join(rows)}</table>"
+        return f"<p>{esc(ta.NO_NOTES)}</p>"
+    return html_table(pd.DataFrame(rows, columns=["", *(ta.NOTE_LABELS[k] for k in NOTE_KINDS)]), css_class="notes")
 
 
 def report_html(bank: ItemBank, record: AssessmentRecord, *, generated: datetime | None = None) -> str:
@@ -144,21 +133,16 @@ def report_html(bank: ItemBank, record: AssessmentRecord, *, generated: datetime
     # The first part (the five denkraam elements) always; further parts (themes) only once scored.
     shown = [(p, f) for i, (p, f) in enumerate(frames) if i == 0 or f["n_scored"].sum() > 0]
     figures = [
-        f"<figure><figcaption>{escape(p.title)} ({escape(p.source_section)})</figcaption>{radar_svg(f)}</figure>"
+        f"<figure><figcaption>{esc(p.title)} ({esc(p.source_section)})</figcaption>{radar_svg(f)}</figure>"
         for p, f in shown
     ]
     if len(shown) == 1:
-        figures.append(f"<figure><figcaption>{ta.REPORT_RANKING}</figcaption>{bar_svg(shown[0][1])}</figure>")
+        figures.append(f"<figure><figcaption>{esc(ta.REPORT_RANKING)}</figcaption>{bar_svg(shown[0][1])}</figure>")
     table = _scores_table([(p.title, f) for p, f in shown])
-    sections = [f"<h2>{ta.REPORT_SCORES}</h2><div class='charts'>{''.join(figures)}</div>{table}"]
     subtitle = ta.report_subtitle(coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)
-    return (
-        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
-        f"<title>{escape(ta.REPORT_TITLE)} — {escape(subtitle)}</title><style>{_CSS}</style></head><body>"
-        f"<button class='print' onclick='window.print()'>{ta.REPORT_PRINT}</button>"
-        f"<h1>{escape(ta.REPORT_TITLE)}</h1><p class='sub'>{escape(subtitle)}</p>"
-        f"{''.join(sections)}<p class='method'>{escape(ta.REPORT_METHOD)}</p>"
-        f"<h2>{ta.REPORT_NOTES}</h2>{_notes_table(bank, record)}"
-        f"<footer>{escape(ta.report_footer(generated=generated.strftime('%d-%m-%Y %H:%M')))}</footer>"
-        "</body></html>"
-    )
+    body = (f"<h2>{esc(ta.REPORT_SCORES)}</h2><div class='charts'>{''.join(figures)}</div>{table}"
+            f"<p class='method'>{esc(ta.REPORT_METHOD)}</p>"
+            f"<h2>{esc(ta.REPORT_NOTES)}</h2>{_notes_table(bank, record)}")
+    return document(title=f"{ta.REPORT_TITLE} — {subtitle}", heading=ta.REPORT_TITLE, subtitle=subtitle, body=body,
+                    footer=ta.report_footer(generated=generated.strftime("%d-%m-%Y %H:%M")), css=_CSS,
+                    print_label=ta.REPORT_PRINT)

@@ -1,35 +1,40 @@
 """Printable municipality report ("Gemeenterapport"): profile, PC4 map and table(s), national context, denkraam.
 
-One self-contained HTML document built from plain frames (no Streamlit): inline CSS and inline SVG,
-nothing loaded from elsewhere, so it opens and prints offline. Every figure carries its source line and,
-for synthetic perinatal data, the label "synthetisch voorbeeld". The print stylesheet uses A4, starts
-every section on a new page, keeps table rows whole and hides the print button.
+One self-contained HTML document built from plain frames (no Streamlit), with the shared parts of
+``reports.html`` and the map drawn by ``maps.svg``. Every figure carries its source line and, for synthetic
+perinatal data, the label "synthetisch voorbeeld". The print stylesheet uses A4, starts every section on a
+new page, keeps table rows whole and hides the print button.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ks_data.geo import cache as geo
-from ks_data.perinatal import dataset as perinatal
-from ks_data.perinatal import views as ptab
 from ks_data.assessment.items import AssessmentRecord, ItemBank
 from ks_data.assessment.scoring import element_scores, scores_frame
 from ks_data.assessment.views import notes_by_element, score_table
+from ks_data.geo import cache as geo
+from ks_data.maps.svg import legend_html, map_svg
 from ks_data.national.catalogue import Catalogue
-from ks_data.national.views import source_text, tiles
-from ks_data.perinatal.dataset import PerinatalIndicator
+from ks_data.national.headline import source_text, tiles
+from ks_data.perinatal import indicators as perinatal_indicators
+from ks_data.perinatal import views as perinatal_views
+from ks_data.perinatal.captions import sources_text as perinatal_sources
+from ks_data.perinatal.indicators import PerinatalIndicator
 from ks_data.reports.assessment import radar_svg
+from ks_data.reports.html import document, esc, html_table, section, source_html
 from ks_data.texts import assessment as ta
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
+
+if TYPE_CHECKING:
+    from ks_data.maps.layers import Layer
 
 # Screen columns right-aligned in the tables (values, counts, intervals).
 _NUMERIC = {tp.TABLE_COLUMNS[c] for c in ("numerator", "denominator", "value", "ci", "national_value")}
@@ -39,26 +44,24 @@ _NUMERIC |= {tr.NATIONAL_COLUMNS[c] for c in ("number", "value", "year")}
 _PROFILE_DROP = [tp.TABLE_COLUMNS[c] for c in ("period", "definition", "is_synthetic")]
 _PC4_DROP = [tp.TABLE_COLUMNS["is_synthetic"]]
 
+# After reports.html.BASE_CSS: this report's sizes, the map and legend, and its print rules.
 _CSS = """
-@page { size: A4 portrait; margin: 14mm 12mm 16mm; }
+@page { margin: 14mm 12mm 16mm; }
 @page { @bottom-right { content: counter(page) " / " counter(pages); font: 8pt Arial, sans-serif; color: #555; } }
-* { box-sizing: border-box; }
-body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; color: #222; font-size: 10pt; line-height: 1.3;
-       margin: 0 auto; max-width: 190mm; padding: 8mm 4mm; }
-h1 { font-size: 17pt; margin: 0 0 1mm; color: #0b6e99; }
+body { font-size: 10pt; padding: 8mm 4mm; }
+h1 { margin: 0 0 1mm; }
 h2 { font-size: 13pt; margin: 0 0 2mm; border-bottom: 1px solid #bbb; color: #0b6e99; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 p { margin: 1mm 0 2mm; }
-.sub { font-size: 11pt; margin: 0 0 3mm; }
+.sub { font-size: 11pt; }
 .banner { border: 2px dashed #b35c00; padding: 2mm 3mm; font-weight: bold; }
 .synthetic { display: inline-block; border: 1px dashed #b35c00; padding: 0 2mm; font-size: 8.5pt;
              font-weight: bold; margin-bottom: 1mm; }
 section { margin-top: 8mm; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 1mm 0; }
+table { font-size: 8.5pt; margin: 1mm 0; }
 thead { display: table-header-group; }
-th, td { text-align: left; padding: 0.6mm 1.5mm; border-bottom: 1px solid #ddd; vertical-align: top; }
+th, td { padding: 0.6mm 1.5mm; }
 th { background: #eef3f6; }
-td.num, th.num { text-align: right; white-space: nowrap; }
 .source, .note, footer { font-size: 8pt; color: #444; }
 .source { margin-top: 1mm; }
 dl { font-size: 8.5pt; margin: 1mm 0; }
@@ -66,7 +69,6 @@ dt { font-weight: bold; margin-top: 1.5mm; }
 dd { margin: 0 0 0 4mm; }
 figure { margin: 0 auto; max-width: 120mm; }
 figure svg { width: 100%; height: auto; max-height: 75mm; overflow: visible; }
-figcaption { font-size: 9pt; font-weight: bold; text-align: center; }
 .map { display: flex; gap: 4mm; align-items: flex-start; break-inside: avoid; }
 .mapfig { flex: 1 1 auto; max-width: 135mm; margin: 0; }
 .mapfig svg { width: 100%; height: auto; max-height: 150mm; }
@@ -76,7 +78,6 @@ figcaption { font-size: 9pt; font-weight: bold; text-align: center; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.8mm 0; }
 .swatch { display: inline-block; flex: none; width: 7mm; height: 3.5mm; border: 1px solid #555; }
 ul.notes { font-size: 8.5pt; margin: 0 0 1mm; padding-left: 5mm; }
-.print { float: right; font-size: 10pt; padding: 2mm 4mm; }
 footer { margin-top: 6mm; border-top: 1px solid #ccc; padding-top: 1mm; }
 @media print {
   .print { display: none; }
@@ -135,73 +136,8 @@ class ReportContent:
     denkraam: Denkraam | None = None
 
 
-# --- building blocks ---------------------------------------------------------------------------------------
-def html_table(frame: pd.DataFrame) -> str:
-    """A frame of display strings as an HTML table; every header and cell escaped, numbers right-aligned.
-
-    >>> html_table(pd.DataFrame({"gebied": ["<b>"], "waarde": ["1,5%"]}))
-    "<table><thead><tr><th>gebied</th><th class='num'>waarde</th></tr></thead><tbody><tr><td>&lt;b&gt;</td><td class='num'>1,5%</td></tr></tbody></table>"
-    """
-    classes = [" class='num'" if str(c) in _NUMERIC else "" for c in frame.columns]
-    head = "".join(f"<th{k}>{escape(str(c))}</th>" for c, k in zip(frame.columns, classes))
-    rows = "".join(
-        "<tr>" + "".join(f"<td{k}>{escape('' if pd.isna(v) else str(v))}</td>" for v, k in zip(row, classes)) + "</tr>"
-        for row in frame.itertuples(index=False)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def source_html(source: str, *, synthetic: bool = False) -> str:
-    """The 'Bron: …' line under a figure (plus 'synthetisch voorbeeld' for synthetic data)."""
-    return f"<p class='source'>{escape(tc.source_line(source, synthetic=synthetic))}</p>"
-
-
-def _section(anchor: str, title: str, body: str, *, synthetic: bool = False) -> str:
-    label = f"<div class='synthetic'>{escape(tc.SYNTHETIC_LABEL)}</div>" if synthetic else ""
-    return f"<section id='{anchor}'><h2>{escape(title)}</h2>{label}{body}</section>"
-
-
-def _rings(geometry) -> list:
-    polygons = getattr(geometry, "geoms", [geometry])
-    return [ring for polygon in polygons for ring in (polygon.exterior, *polygon.interiors)]
-
-
-def map_svg(frame: pd.DataFrame, *, title: str, width: int = 600) -> str:
-    """The areas of a map layer as an inline SVG (WGS84 lon/lat, cos-latitude scaled): fill colour per
-    area, a dashed outline where there are no data (as on the screen map) and the area code as label."""
-    shapes = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
-    min_x, min_y, max_x, max_y = shapes.total_bounds
-    kx = math.cos(math.radians((min_y + max_y) / 2))
-    scale = width / max((max_x - min_x) * kx, 1e-9)
-    height = (max_y - min_y) * scale
-
-    def xy(x: float, y: float) -> tuple[float, float]:
-        return (x - min_x) * kx * scale, (max_y - y) * scale
-
-    paths, labels = [], []
-    for _, row in shapes.iterrows():
-        d = "".join("M" + "L".join("%.1f,%.1f" % xy(*c[:2]) for c in ring.coords) + "Z"
-                    for ring in _rings(row.geometry))
-        dash = ' stroke-dasharray="3 2"' if bool(row["no_data"]) else ""
-        code = escape(str(row["area_code"]))
-        paths.append(f'<path d="{d}" fill="{escape(str(row["fill"]))}" stroke="#555" stroke-width="0.6"{dash}>'
-                     f"<title>{code}</title></path>")
-        x, y = xy(*row.geometry.representative_point().coords[0])
-        labels.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="7" text-anchor="middle">{code}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 {width + 4} {height + 4:.0f}" role="img" '
-            f'aria-label="{escape(title)}">{"".join(paths)}{"".join(labels)}</svg>')
-
-
-def legend_html(items: list[tuple], *, title: str) -> str:
-    """Legend of a map: a swatch plus a text label per class (never colour alone); dashed for no data."""
-    rows = "".join(
-        f"<li><span class='swatch' style='background:{escape(str(item[0]))};border-style:"
-        f"{'dashed' if len(item) > 2 and item[2] else 'solid'}'></span>{escape(str(item[1]))}</li>"
-        for item in items)
-    return f"<div class='legend'><b>{escape(title)}</b><ul>{rows}</ul></div>"
-
-
-def map_snapshot(layer, *, indicator_id: str, title: str) -> MapSnapshot | None:
+# --- the PC4 map ------------------------------------------------------------------------------------------
+def map_snapshot(layer: Layer, *, indicator_id: str, title: str) -> MapSnapshot | None:
     """The PC4 map of a ``map_layers.Layer`` with its boundary and data source; None without any figure."""
     if layer.frame.empty or bool(layer.frame["no_data"].all()):
         return None
@@ -213,9 +149,14 @@ def map_snapshot(layer, *, indicator_id: str, title: str) -> MapSnapshot | None:
 
 
 def _map_html(snapshot: MapSnapshot, *, synthetic: bool) -> str:
+    """The map (``maps.svg``) with its legend beside it and its source line below."""
     return (f"<div class='map'><figure class='mapfig'>{map_svg(snapshot.frame, title=snapshot.title)}</figure>"
             f"{legend_html(snapshot.legend, title=snapshot.title)}</div>"
             f"{source_html(snapshot.source, synthetic=synthetic)}")
+
+
+def _table(frame: pd.DataFrame) -> str:
+    return html_table(frame, numeric=_NUMERIC)
 
 
 # --- sections ----------------------------------------------------------------------------------------------
@@ -224,24 +165,24 @@ def profile_section(content: ReportContent) -> str:
     profile = content.profile
     title = tr.PROFILE_HEADING.format(name=content.name, period=content.period)
     if profile.empty:
-        return _section("profiel", title, f"<p>{escape(tc.NO_DATA)}</p>", synthetic=content.synthetic)
-    table = ptab.display(profile, view="overview")
+        return section("profiel", title, f"<p>{esc(tc.NO_DATA)}</p>", synthetic=content.synthetic)
+    table = perinatal_views.display(profile, view="overview")
     table = table.drop(columns=[c for c in _PROFILE_DROP if c in table.columns])
     definitions = "".join(
-        f"<dt>{escape(str(row['title']))}</dt><dd>{escape(_definition_line(row))}</dd>"
-        for _, row in profile.iterrows()
+        f"<dt>{esc(row['title'])}</dt><dd>{esc(_definition_line(row))}</dd>" for _, row in profile.iterrows()
     )
     basis = tp.NATIONAL_BASIS.get(str(profile["national_basis"].iloc[0]), "")
-    source = tp.FIGURE_SOURCE.format(data=content.data_source, definition_source=ptab.sources_text(profile))
-    body = (f"<p class='note'>{escape(tr.PROFILE_INTRO)}</p>{html_table(table)}"
+    source = tp.FIGURE_SOURCE.format(data=content.data_source,
+                                     definition_source=perinatal_sources(profile))
+    body = (f"<p class='note'>{esc(tr.PROFILE_INTRO)}</p>{_table(table)}"
             f"{source_html(source, synthetic=content.synthetic)}"
-            f"<p class='note'>{escape(tp.NATIONAL_NOTE.format(basis=basis))}</p>"
-            f"<h3>{escape(tr.DEFINITIONS_HEADING)}</h3><dl>{definitions}</dl>")
-    return _section("profiel", title, body, synthetic=content.synthetic)
+            f"<p class='note'>{esc(tp.NATIONAL_NOTE.format(basis=basis))}</p>"
+            f"<h3>{esc(tr.DEFINITIONS_HEADING)}</h3><dl>{definitions}</dl>")
+    return section("profiel", title, body, synthetic=content.synthetic)
 
 
 def _definition_line(row: pd.Series) -> str:
-    ind = perinatal.indicator(str(row["indicator_id"]))
+    ind = perinatal_indicators.indicator(str(row["indicator_id"]))
     return tr.DEFINITION_LINE.format(definition=ind.definition, variant=ind.variant, numerator=ind.numerator_label,
                                      denominator=ind.denominator_label, source=ind.source)
 
@@ -251,19 +192,19 @@ def pc4_section(content: ReportContent) -> str:
     parts = []
     for table in content.pc4:
         ind = table.indicator
-        parts.append(f"<h3>{escape(tr.PC4_INDICATOR.format(title=ind.title))}</h3>")
+        parts.append(f"<h3>{esc(tr.PC4_INDICATOR.format(title=ind.title))}</h3>")
         if content.pc4_map is not None and content.pc4_map.indicator_id == ind.id:
             parts.append(_map_html(content.pc4_map, synthetic=content.synthetic))
         if table.frame.empty:
-            parts.append(f"<p>{escape(tp.PC4_NONE)}</p>")
+            parts.append(f"<p>{esc(tp.PC4_NONE)}</p>")
             continue
-        shown = ptab.display(table.frame, view="pc4")
+        shown = perinatal_views.display(table.frame, view="pc4")
         shown = shown.drop(columns=[c for c in _PC4_DROP if c in shown.columns])
         source = tr.PC4_SOURCE.format(data=content.data_source, definition_source=ind.source)
-        parts.append(html_table(shown) + source_html(source, synthetic=content.synthetic))
-    body = f"<p class='note'>{escape(tp.PC4_NOTE)}</p>{''.join(parts)}"
-    return _section("pc4", tr.PC4_HEADING.format(name=content.name, period=content.period), body,
-                    synthetic=content.synthetic)
+        parts.append(_table(shown) + source_html(source, synthetic=content.synthetic))
+    body = f"<p class='note'>{esc(tp.PC4_NOTE)}</p>{''.join(parts)}"
+    return section("pc4", tr.PC4_HEADING.format(name=content.name, period=content.period), body,
+                   synthetic=content.synthetic)
 
 
 def national_frame(catalogue: Catalogue) -> pd.DataFrame:
@@ -279,32 +220,32 @@ def national_frame(catalogue: Catalogue) -> pd.DataFrame:
 
 def national_section(content: ReportContent) -> str:
     """The national key indicators as context (real RIVM figures, so never labelled synthetic)."""
-    body = (f"<p class='note'>{escape(tr.NATIONAL_INTRO.format(name=content.name))}</p>"
-            f"{html_table(content.national)}"
+    body = (f"<p class='note'>{esc(tr.NATIONAL_INTRO.format(name=content.name))}</p>"
+            f"{_table(content.national)}"
             f"{source_html(tr.NATIONAL_SOURCE.format(document=content.national_source))}")
-    return _section("landelijk", tr.NATIONAL_HEADING, body)
+    return section("landelijk", tr.NATIONAL_HEADING, body)
 
 
 def denkraam_section(denkraam: Denkraam) -> str:
     """Element scores with a small radar per scored part, the method, and the coalition's notes."""
     bank, record = denkraam.bank, denkraam.record
     subtitle = ta.report_subtitle(coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)
-    parts = [f"<p>{escape(tr.DENKRAAM_LATEST.format(subtitle=subtitle))}</p>"]
+    parts = [f"<p>{esc(tr.DENKRAAM_LATEST.format(subtitle=subtitle))}</p>"]
     for i, part in enumerate(bank.parts):
         frame = scores_frame(element_scores(bank, record.answers, part=part.id))
         if i > 0 and frame["n_scored"].sum() == 0:
             continue  # themes only once scored, as in the one-page assessment report
-        parts.append(f"<h3>{escape(part.title)}</h3><figure><figcaption>{escape(tr.DENKRAAM_RADAR)}</figcaption>"
-                     f"{radar_svg(frame, size=260)}</figure>{html_table(score_table(frame))}"
-                     f"<p class='source'>{escape(ta.source_ref(part.source_section))}</p>")
-    parts.append(f"<p class='note'>{escape(ta.REPORT_METHOD)}</p>")
+        parts.append(f"<h3>{esc(part.title)}</h3><figure><figcaption>{esc(tr.DENKRAAM_RADAR)}</figcaption>"
+                     f"{radar_svg(frame, size=260)}</figure>{_table(score_table(frame))}"
+                     f"<p class='source'>{esc(ta.source_ref(part.source_section))}</p>")
+    parts.append(f"<p class='note'>{esc(ta.REPORT_METHOD)}</p>")
     notes = notes_by_element(bank, record)
     if notes:
-        parts.append(f"<h3>{escape(tr.DENKRAAM_NOTES)}</h3>")
-        parts += [f"<p><b>{escape(heading)}</b></p><ul class='notes'>"
-                  + "".join(f"<li><i>{escape(label)}</i> {escape(text)}</li>" for label, text in lines) + "</ul>"
+        parts.append(f"<h3>{esc(tr.DENKRAAM_NOTES)}</h3>")
+        parts += [f"<p><b>{esc(heading)}</b></p><ul class='notes'>"
+                  + "".join(f"<li><i>{esc(label)}</i> {esc(text)}</li>" for label, text in lines) + "</ul>"
                   for heading, lines in notes]
-    return _section("denkraam", tr.DENKRAAM_HEADING, "".join(parts))
+    return section("denkraam", tr.DENKRAAM_HEADING, "".join(parts))
 
 
 # --- the document ------------------------------------------------------------------------------------------
@@ -320,16 +261,10 @@ def report_html(content: ReportContent, *, generated: datetime | None = None) ->
     if content.denkraam is not None:
         sections.append(denkraam_section(content.denkraam))
     css = _CSS + (_RUNNING_MARK_CSS % tr.RUNNING_MARK if content.synthetic else "")
-    banner = f"<p class='banner'>{escape(tr.SYNTHETIC_BANNER)}</p>" if content.synthetic else ""
-    return (
-        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{escape(title)}</title><style>{css}</style></head><body>"
-        f"<button class='print' type='button' onclick='window.print()'>{escape(tr.PRINT_BUTTON)}</button>"
-        f"<h1>{escape(title)}</h1>"
-        f"<p class='sub'>{escape(tr.SUBTITLE.format(period=content.period, made=made))}</p>{banner}"
-        f"{''.join(sections)}<footer>{escape(tr.FOOTER.format(made=made))}</footer></body></html>"
-    )
+    banner = f"<p class='banner'>{esc(tr.SYNTHETIC_BANNER)}</p>" if content.synthetic else ""
+    return document(title=title, heading=title, subtitle=tr.SUBTITLE.format(period=content.period, made=made),
+                    body=banner + "".join(sections), footer=tr.FOOTER.format(made=made), css=css,
+                    print_label=tr.PRINT_BUTTON, viewport=True)
 
 
 def file_name(code: str, period: str, *, synthetic: bool) -> str:

@@ -1,1 +1,1 @@
-"""storage."""
+"""The database: ``db`` (connections, migrations, errors), ``assessments`` and ``workshops`` (the records)."""

@@ -1,5 +1,6 @@
-"""SQLite storage of self-assessments; the only module that opens the database (storage_workshop uses it).
+"""The SQLite database: connections, schema migrations, write transactions and StorageError.
 
+The only module that opens the database; ``storage.assessments`` and ``storage.workshops`` work through it.
 Every call opens a short-lived connection to ``paths.DB_PATH`` (read at call time) in WAL mode with a busy
 timeout, and every write runs in its own ``BEGIN IMMEDIATE`` transaction, so two browser sessions (threads)
 or two server processes can write at the same time without losing rows. Errors from sqlite3 become a
@@ -8,14 +9,14 @@ or two server processes can write at the same time without losing rows. Errors f
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from ks_data import paths
-from ks_data.assessment.items import Answer, AssessmentRecord
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -68,10 +69,34 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (participant_id, item_id)
     );
     """,
+    # 2 (issue 14): the trainer leads a workshop (open/closed, countdown, names on screen, revealed parts,
+    # removed participants, the group's notes) and a workshop can be saved as a coalition's self-assessment.
+    """
+    ALTER TABLE workshop ADD COLUMN accepting INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE workshop ADD COLUMN show_names INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE workshop ADD COLUMN countdown_ends_at TEXT;
+    ALTER TABLE participant ADD COLUMN removed_at TEXT;
+    CREATE TABLE workshop_reveal (
+        workshop_code TEXT NOT NULL REFERENCES workshop(code) ON DELETE CASCADE,
+        part TEXT NOT NULL,
+        revealed_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_code, part)
+    );
+    CREATE TABLE workshop_note (
+        workshop_code TEXT NOT NULL REFERENCES workshop(code) ON DELETE CASCADE,
+        element_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_code, element_id, kind)
+    );
+    ALTER TABLE assessment ADD COLUMN workshop_code TEXT NOT NULL DEFAULT '';
+    ALTER TABLE assessment ADD COLUMN n_participants INTEGER;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# sqlite3 error names -> StorageError.kind (see texts.assessment.STORAGE_ERRORS for the Dutch messages).
+# sqlite3 error names -> StorageError.kind (texts.storage.STORAGE_ERRORS holds the Dutch messages).
 _ERROR_KINDS = {
     "SQLITE_READONLY": "read_only",
     "SQLITE_FULL": "disk_full",
@@ -88,7 +113,8 @@ _ERROR_KINDS = {
 class StorageError(Exception):
     """A database problem, with a ``kind`` the UI maps to a Dutch message.
 
-    Kinds: read_only, disk_full, locked, corrupt, unavailable, newer_schema, not_found, empty_name.
+    Kinds: read_only, disk_full, locked, corrupt, unavailable, newer_schema, not_found, empty_name;
+    for a workshop answer also closed (not accepting answers) and removed (participant removed by the trainer).
     """
 
     def __init__(self, kind: str, detail: str = "") -> None:
@@ -97,23 +123,17 @@ class StorageError(Exception):
         self.detail = detail
 
 
-@dataclass(frozen=True)
-class AssessmentSummary:
-    id: int
-    coalition: str
-    gemeente: str
-    assessment_date: date
-    updated_at: str
-    n_answers: int
-
-
 def now() -> str:
     """UTC timestamp stored with every row."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def _key(text: str) -> str:
-    """Case- and whitespace-insensitive key: 'Coalitie  Noord ' and 'coalitie noord' are the same."""
+def name_key(text: str) -> str:
+    """Case- and whitespace-insensitive key: 'Coalitie  Noord ' and 'coalitie noord' are the same.
+
+    >>> name_key(" Coalitie  Noord "), clean(" Coalitie  Noord ")
+    ('coalitie noord', 'Coalitie Noord')
+    """
     return " ".join(text.split()).casefold()
 
 
@@ -169,6 +189,25 @@ def _migrate(con: sqlite3.Connection) -> None:
         raise
 
 
+def _use_wal(con: sqlite3.Connection) -> None:
+    """Switch a new database file to WAL, waiting up to the busy timeout for another process doing the same.
+
+    Two processes switching one fresh file at once can deadlock on its lock, and SQLite then answers
+    SQLITE_BUSY at once instead of calling the busy handler, so the switch is retried here.
+    """
+    if con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")  # a file that cannot change keeps its mode, no error
+            return
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
+
+
 @contextmanager
 def connect() -> Iterator[sqlite3.Connection]:
     """A connection to ``paths.DB_PATH`` (WAL, busy timeout, migrated); sqlite3 errors become StorageError."""
@@ -182,8 +221,7 @@ def connect() -> Iterator[sqlite3.Connection]:
         con = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         con.row_factory = sqlite3.Row
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            con.execute("PRAGMA journal_mode = WAL")
+        _use_wal(con)
         con.execute("PRAGMA synchronous = FULL")
         con.execute("PRAGMA foreign_keys = ON")
         _migrate(con)
@@ -212,143 +250,3 @@ def check_writable() -> None:
     """Raise StorageError when the database cannot be opened or written (checked before filling in)."""
     with transaction() as con:
         con.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
-
-
-# --- assessments -------------------------------------------------------------------------------------------
-
-
-def _record(con: sqlite3.Connection, row: sqlite3.Row) -> AssessmentRecord:
-    answers = {r["item_id"]: r["value"] for r in con.execute(
-        "SELECT item_id, value FROM answer WHERE assessment_id = ? ORDER BY item_id", (row["id"],))}
-    notes: dict[str, dict[str, str]] = {}
-    for r in con.execute("SELECT element_id, kind, text FROM note WHERE assessment_id = ?", (row["id"],)):
-        notes.setdefault(r["element_id"], {})[r["kind"]] = r["text"]
-    return AssessmentRecord(
-        id=row["id"], coalition=row["coalition"], gemeente=row["gemeente"],
-        assessment_date=date.fromisoformat(row["assessment_date"]), answers=answers, notes=notes,
-        updated_at=row["updated_at"],
-    )
-
-
-def _find_or_create(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int:
-    coalition, gemeente = clean(coalition), clean(gemeente)
-    if not coalition:
-        raise StorageError("empty_name")
-    key = (_key(coalition), _key(gemeente), assessment_date.isoformat())
-    row = con.execute(
-        "SELECT id FROM assessment WHERE coalition_key = ? AND gemeente_key = ? AND assessment_date = ?", key
-    ).fetchone()
-    if row:
-        return row["id"]
-    stamp = now()
-    cur = con.execute(
-        "INSERT INTO assessment (coalition, coalition_key, gemeente, gemeente_key, assessment_date, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (coalition, key[0], gemeente, key[1], key[2], stamp, stamp),
-    )
-    return int(cur.lastrowid)
-
-
-def open_assessment(*, coalition: str, gemeente: str = "", assessment_date: date) -> AssessmentRecord:
-    """The assessment of this coalition (+ gemeente) on this date, created empty if new."""
-    with transaction() as con:
-        assessment_id = _find_or_create(con, coalition=coalition, gemeente=gemeente, assessment_date=assessment_date)
-        row = con.execute("SELECT * FROM assessment WHERE id = ?", (assessment_id,)).fetchone()
-        return _record(con, row)
-
-
-def get_assessment(assessment_id: int) -> AssessmentRecord:
-    """A saved assessment with its answers and notes (StorageError ``not_found`` if absent)."""
-    with connect() as con:
-        row = con.execute("SELECT * FROM assessment WHERE id = ?", (assessment_id,)).fetchone()
-        if row is None:
-            raise StorageError("not_found", f"assessment {assessment_id}")
-        return _record(con, row)
-
-
-def find_assessment(*, coalition: str, gemeente: str = "", assessment_date: date) -> int | None:
-    """Id of the assessment with this key, or None."""
-    with connect() as con:
-        row = con.execute(
-            "SELECT id FROM assessment WHERE coalition_key = ? AND gemeente_key = ? AND assessment_date = ?",
-            (_key(coalition), _key(gemeente), assessment_date.isoformat()),
-        ).fetchone()
-    return row["id"] if row else None
-
-
-def list_assessments(*, coalition: str | None = None, gemeente: str | None = None) -> list[AssessmentSummary]:
-    """Saved assessments (of one coalition, and gemeente if given), newest assessment date first."""
-    sql = ("SELECT a.*, (SELECT COUNT(*) FROM answer WHERE assessment_id = a.id) AS n_answers "
-           "FROM assessment a WHERE 1 = 1")
-    params: list[str] = []
-    if coalition is not None:
-        sql += " AND coalition_key = ?"
-        params.append(_key(coalition))
-    if gemeente is not None:
-        sql += " AND gemeente_key = ?"
-        params.append(_key(gemeente))
-    sql += " ORDER BY assessment_date DESC, updated_at DESC"
-    with connect() as con:
-        return [
-            AssessmentSummary(id=r["id"], coalition=r["coalition"], gemeente=r["gemeente"],
-                              assessment_date=date.fromisoformat(r["assessment_date"]),
-                              updated_at=r["updated_at"], n_answers=r["n_answers"])
-            for r in con.execute(sql, params)
-        ]
-
-
-def save_answer(assessment_id: int, *, item_id: str, value: Answer) -> None:
-    """Store one answer (None = "weet niet") of an assessment, replacing an earlier one."""
-    with transaction() as con:
-        stamp = now()
-        updated = con.execute("UPDATE assessment SET updated_at = ? WHERE id = ?", (stamp, assessment_id)).rowcount
-        if not updated:
-            raise StorageError("not_found", f"assessment {assessment_id}")
-        con.execute(
-            "INSERT INTO answer (assessment_id, item_id, value, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (assessment_id, item_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (assessment_id, item_id, value, stamp),
-        )
-
-
-def save_note(assessment_id: int, *, element_id: str, kind: str, text: str) -> None:
-    """Store one free-text note of an element (empty text removes it)."""
-    with transaction() as con:
-        stamp = now()
-        updated = con.execute("UPDATE assessment SET updated_at = ? WHERE id = ?", (stamp, assessment_id)).rowcount
-        if not updated:
-            raise StorageError("not_found", f"assessment {assessment_id}")
-        if text.strip():
-            con.execute(
-                "INSERT INTO note (assessment_id, element_id, kind, text, updated_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (assessment_id, element_id, kind) DO UPDATE SET text = excluded.text, "
-                "updated_at = excluded.updated_at",
-                (assessment_id, element_id, kind, text, stamp),
-            )
-        else:
-            con.execute("DELETE FROM note WHERE assessment_id = ? AND element_id = ? AND kind = ?",
-                        (assessment_id, element_id, kind))
-
-
-def replace_assessment(record: AssessmentRecord) -> int:
-    """Write a whole assessment (e.g. an import) in one transaction: all of it or, on any error, nothing.
-
-    An assessment with the same coalition, gemeente and date is overwritten. Returns its id.
-    """
-    with transaction() as con:
-        assessment_id = _find_or_create(con, coalition=record.coalition, gemeente=record.gemeente,
-                                        assessment_date=record.assessment_date)
-        stamp = now()
-        con.execute("DELETE FROM answer WHERE assessment_id = ?", (assessment_id,))
-        con.execute("DELETE FROM note WHERE assessment_id = ?", (assessment_id,))
-        con.executemany(
-            "INSERT INTO answer (assessment_id, item_id, value, updated_at) VALUES (?, ?, ?, ?)",
-            [(assessment_id, item, value, stamp) for item, value in record.answers.items()],
-        )
-        con.executemany(
-            "INSERT INTO note (assessment_id, element_id, kind, text, updated_at) VALUES (?, ?, ?, ?, ?)",
-            [(assessment_id, element, kind, text, stamp)
-             for element, kinds in record.notes.items() for kind, text in kinds.items() if text.strip()],
-        )
-        con.execute("UPDATE assessment SET updated_at = ? WHERE id = ?", (stamp, assessment_id))
-        return assessment_id

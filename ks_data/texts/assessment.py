@@ -1,7 +1,8 @@
-"""Dutch strings of the denkraam self-assessment, the workshop mode, exports and the printable report."""
+"""Dutch strings of the denkraam self-assessment: fill-in and results pages, charts, export, import, report."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,7 +26,7 @@ FILL_INTRO = (
     "Scoor samen hoe ver jullie aanpak is op de vijf elementen van het denkraam voor een integrale aanpak "
     "Kansrijke Start, en desgewenst op de inhoudelijke thema's. De stellingen zijn in eigen woorden "
     f"gebaseerd op de vragen uit het {DOSSIER} (§ 3.2–3.3 en hoofdstuk 4). "
-    "Alles wordt direct opgeslagen op deze computer."
+    "Antwoorden en notities worden tijdens het invullen op deze computer opgeslagen."
 )
 CHOOSE_HEADER = "Welke evaluatie?"
 COALITION_LABEL = "Naam van de coalitie"
@@ -46,7 +47,13 @@ NOTE_LABELS = {
     "to_improve": "Wat kan beter?",
     "next_step": "Volgende stap",
 }
-NOTES_HELP = "Wordt opgeslagen zodra u buiten het vak klikt of Ctrl+Enter drukt."
+NOTES_HELP = "Wordt opgeslagen terwijl u typt; onder elk vak staat of het is gelukt."
+GROUP_MEAN_LABEL = "groepsgemiddelde"
+
+
+def group_mean_caption(value: float) -> str:
+    """Under a statement whose stored answer is a workshop's group mean (no single radio option)."""
+    return f"Groepsgemiddelde uit de workshop: {fmt_number(value, decimals=2)}. Kies een score om het te vervangen."
 RESULTS_LINK = "Naar resultaten en vergelijken"
 PENDING_BUTTON = "Opnieuw proberen op te slaan"
 
@@ -76,7 +83,8 @@ def local_time(iso: str, *, with_date: bool = False) -> str:
 
 
 def saved_text(*, updated_at: str | None) -> str:
-    return f"Alles is opgeslagen (laatst om {local_time(updated_at)})." if updated_at else "Nog niets ingevuld."
+    """When the last change reached the database (what is typed in a note box shows its own status)."""
+    return f"Laatste wijziging opgeslagen om {local_time(updated_at)}." if updated_at else "Nog niets ingevuld."
 
 
 def scale_option(value: int | None, label: str) -> str:
@@ -93,6 +101,18 @@ def resume_option(*, coalition: str, gemeente: str, day: date, n_answers: int) -
     return f"{coalition}{place} — {fmt_date(day)} — {n_answers} antwoorden"
 
 
+def origin_text(*, workshop_code: str, n_participants: int | None) -> str:
+    """Where a saved assessment came from: 'workshop K7M3P (23 deelnemers)' or 'eigen invulling'.
+
+    >>> origin_text(workshop_code="K7M3P", n_participants=1), origin_text(workshop_code="", n_participants=None)
+    ('workshop K7M3P (1 deelnemer)', 'eigen invulling')
+    """
+    if not workshop_code:
+        return ORIGIN_OWN
+    people = "" if n_participants is None else f" ({n_participants} deelnemer{'' if n_participants == 1 else 's'})"
+    return f"workshop {workshop_code}{people}"
+
+
 def fmt_date(day: date) -> str:
     """'23-11-2026'."""
     return day.strftime("%d-%m-%Y")
@@ -107,9 +127,6 @@ RESULTS_INTRO = (
 NO_ASSESSMENT = "Er is nog geen evaluatie opgeslagen. Begin op de pagina 'Zelfevaluatie invullen'."
 PICK_ASSESSMENT = "Evaluatie"
 SCORES_HEADER = "Score per element"
-RADAR_TAB = "Radar"
-BAR_TAB = "Staafdiagram"
-TABLE_TAB = "Tabel"
 RANKING_HEADER = "Elementen van hoog naar laag"
 NOTES_RESULTS_HEADER = "Notities van de coalitie"
 NO_NOTES = "Nog geen notities."
@@ -154,6 +171,8 @@ COLUMN_DATE = "Datum"
 COLUMN_GEMEENTE = "Gemeente"
 COLUMN_ANSWERS = "Antwoorden"
 COLUMN_CHANGED = "Laatst gewijzigd"
+COLUMN_ORIGIN = "Herkomst"
+ORIGIN_OWN = "eigen invulling"
 COLUMN_CHANGE = "Verandering"
 COLUMN_MEAN = "Gemiddelde"
 COLUMN_SD = "Spreiding (sd)"
@@ -175,20 +194,13 @@ def fmt_change(value: float | None) -> str:
     return f"{sign}{fmt_number(abs(value), decimals=1)}"
 
 
-def score_caption(*, n_scored: int, n_dont_know: int, n_items: int) -> str:
-    return f"{n_scored} van {n_items} gescoord, {n_dont_know} × weet niet"
-
-
 # --- charts ------------------------------------------------------------------------------------------------
 CHART_SCORE = "Score (0–4)"
 CHART_ELEMENT = "Element"
 CHART_MOMENT = "Moment"
-CHART_PARTICIPANT = "Deelnemer"
 CHART_MEAN = "Groepsgemiddelde"
-CHART_RANGE = "Laagste–hoogste"
 CHART_SERIES = "Reeks"
 COLUMN_COALITION = "Coalitie"
-COLUMN_PART = "Onderdeel"
 COLUMN_NUMBER = "Nummer"
 COLUMN_ITEMS = "Stellingen"
 COLUMN_SCORE_AT = "Score {moment}"
@@ -236,94 +248,9 @@ COMPARE_RADAR = "Radardiagram"
 COMPARE_DUMBBELL = "Puntdiagram"
 HISTORY_FILE = "evaluaties"
 
-# --- workshop ----------------------------------------------------------------------------------------------
-HOST_TITLE = "Workshop: groepsscherm"
-HOST_INTRO = (
-    "Start een sessie en laat deelnemers op hun eigen apparaat meedoen met de code. "
-    "Dit scherm toont het groepsresultaat en ververst vanzelf."
-)
-HOST_SESSION_TITLE = "Naam van de sessie (optioneel)"
-HOST_START = "Nieuwe sessie starten"
-HOST_OPEN_CODE = "Of open een bestaande sessie met code"
-HOST_OPEN = "Sessie openen"
-HOST_CLOSE = "Andere sessie"
-HOST_PART = "Onderdeel op het scherm"
-HOST_NO_ANSWERS = "Nog geen antwoorden. Het resultaat verschijnt zodra deelnemers scoren."
-HOST_NAMES = "Deelnemers die een naam gaven"
-HOST_SPREAD_NOTE = (
-    "Per deelnemer eerst een score per element (gemiddelde van de eigen antwoorden, zonder 'weet niet'); "
-    "daarover het groepsgemiddelde en de spreiding (standaarddeviatie, laagste en hoogste). "
-    "In de grafiek: lichtblauwe stip = één deelnemer, oranje streep = groepsgemiddelde, "
-    "grijze lijn = van laagste tot hoogste score."
-)
-
-
-def group_source(*, code: str, title: str, n: int) -> str:
-    """Source of the workshop chart: the anonymous individual scores of this session."""
-    name = f" '{title}'" if title else ""
-    return (f"eigen zelfevaluatie van de deelnemers aan workshop{name} (sessie {code}, "
-            f"{participants_count(n)}); stellingen: denkraam {DOSSIER_SHORT}")
-
-
-def group_explanation(*, part: str) -> str:
-    return f"{part}: {SCORE_MEANING} {HOST_SPREAD_NOTE}"
-
-
-def group_alt(*, part: str, n: int, means: str) -> str:
-    return (f"Puntdiagram per element van {part} met de score van elk van de {participants_count(n)}, "
-            f"de spreiding en het groepsgemiddelde: {means}.")
-
-
-HOST_CODE_LABEL = "Sessiecode"
-HOST_PARTICIPANTS = "Meegedaan"
-
-
-def host_join_hint(*, code: str, address: str) -> str:
-    return (f"Deelnemers: open op uw eigen apparaat **{address}** "
-            f"(of de pagina **Workshop: meedoen** en vul code **{code}** in).")
-
-
-def participants_count(n: int) -> str:
-    return f"{n} deelnemer" if n == 1 else f"{n} deelnemers"
-
-
-JOIN_TITLE = "Workshop: meedoen"
-JOIN_INTRO = "Vul de code van de trainer in. U scoort individueel; de groep ziet alleen het totaal."
-JOIN_CODE = "Sessiecode (5 tekens)"
-JOIN_NAME = "Uw naam (optioneel, alleen zichtbaar als u die invult)"
-JOIN_BUTTON = "Meedoen"
-JOIN_LEAVE = "Andere sessie"
-JOIN_BAD_CODE = "Deze code bestaat niet. Controleer de code op het scherm van de trainer (5 tekens, bijv. K7M3P)."
-
-
-def joined_as(*, code: str, name: str) -> str:
-    who = f" als {name}" if name else " (anoniem)"
-    return f"U doet mee aan sessie **{code}**{who}. Uw antwoorden worden direct opgeslagen."
-
-
-ANONYMOUS = "anoniem"
-
 # --- errors ------------------------------------------------------------------------------------------------
 ITEM_BANK_ERROR = "De stellingen (data/denkraam_items.yaml) konden niet worden gelezen:"
-STORAGE_ERRORS = {
-    "read_only": "Opslaan lukt niet: de map of het databasebestand is alleen-lezen. "
-                 "Vraag de beheerder om schrijfrechten of stel KS_DB_PATH in op een andere map.",
-    "disk_full": "Opslaan lukt niet: de schijf is vol of niet bereikbaar. Maak ruimte vrij en probeer opnieuw.",
-    "locked": "De database is even bezet door een andere gebruiker. Probeer het over een paar seconden opnieuw.",
-    "corrupt": "Het databasebestand is beschadigd of geen database. Zet een reservekopie terug "
-               "of stel KS_DB_PATH in op een nieuw bestand.",
-    "unavailable": "De database kan niet worden geopend. Controleer de map in KS_DB_PATH.",
-    "newer_schema": "De database is gemaakt met een nieuwere versie van deze app. Werk de app bij.",
-    "not_found": "Deze evaluatie of sessie bestaat niet (meer).",
-    "empty_name": EMPTY_COALITION,
-}
 UNSAVED_NOTE = "Uw invoer staat nog op het scherm maar is niet opgeslagen."
-
-
-def storage_error(kind: str) -> str:
-    """Dutch message for a storage.StorageError kind."""
-    return STORAGE_ERRORS.get(kind, STORAGE_ERRORS["unavailable"])
-
 
 IMPORT_ERRORS = {
     "empty_file": "Het bestand is leeg.",
@@ -348,12 +275,26 @@ IMPORT_ERRORS = {
 IMPORT_FAILED = "Importeren is niet gelukt; er is niets gewijzigd."
 
 
+def import_message(code: str, *, row: int | None = None, column: str | None = None, value: str | None = None) -> str:
+    """The Dutch sentence for one import problem code (unknown codes read as 'wrong_format').
+
+    >>> import_message("bad_date", value="23-11-2026")
+    "Ongeldige datum '23-11-2026' (verwacht JJJJ-MM-DD)."
+    """
+    return IMPORT_ERRORS.get(code, IMPORT_ERRORS["wrong_format"]).format(row=row, column=column, value=value)
+
+
 def import_problem(problem: object) -> str:
-    """One import problem (assessment_io.ImportProblem) as a Dutch sentence, with its row if known."""
+    """One import problem (a core.validation.Problem with a ``code``) as a Dutch sentence, with its row if known."""
     code = getattr(problem, "code", "wrong_format")
     row, column, value = (getattr(problem, a, None) for a in ("row", "column", "value"))
-    text = IMPORT_ERRORS.get(code, IMPORT_ERRORS["wrong_format"]).format(row=row, column=column, value=value)
+    text = import_message(code, row=row, column=column, value=value)
     return f"Regel {row}: {text}" if row is not None and "{row}" not in IMPORT_ERRORS.get(code, "") else text
+
+
+def import_failed(problems: Iterable[object]) -> str:
+    """The import error: that nothing changed, then every problem as a bullet."""
+    return IMPORT_FAILED + "\n\n" + "\n".join(f"- {import_problem(p)}" for p in problems)
 
 
 # --- printable report --------------------------------------------------------------------------------------

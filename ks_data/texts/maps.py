@@ -51,7 +51,7 @@ aangemaakt en daarna werkt de kaart ook zonder internet.
 
 - met internet (officiële bestanden van CBS/PDOK): `make data`
 - zonder internet, vanuit een map met grensbestanden: `make data KS_GEO_SOURCE=/pad/naar/geo`
-  (of `python -m ks_data.geo.build --from /pad/naar/geo`)
+  (of `python -m ks_data.geo --from /pad/naar/geo`)
 
 Herstart daarna het dashboard. Alle andere pagina's werken ook zonder grenzenbestand.
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-# --- Validation of user files (perinatal_io) -------------------------------------------------------
+import errno
+
+# --- Validation of user files (perinatal.reader) -------------------------------------------------------
 SEVERITY = {"error": "Fout", "warning": "Waarschuwing"}
 
 FILE_EMPTY = "Het bestand is leeg."
@@ -149,7 +151,8 @@ FILE_NAMES = {
     "schema": "kolommen_perinatale_gegevens.csv",
 }
 SYNTHETIC_FILE_PREFIX = "synthetisch_voorbeeld_"
-ERROR_RATES = "De cijfers voor deze gemeente konden niet worden berekend: {detail}"
+ERROR_RATES = "De cijfers voor deze gemeente konden niet worden berekend voor de periode {period}. Kies een andere periode of indicator."
+INDICATOR_UNKNOWN = "de indicator '{indicator}' staat niet in de beschrijving van de perinatale indicatoren"
 REPORT_LINK = "Printbaar gemeenterapport"
 
 # Chart explanations (definition with teller/noemer and period) and alt texts
@@ -251,4 +254,20 @@ SCHEMA_NOTES = (
 )
 CHECKING = "Bestand wordt gecontroleerd…"
 LOAD_FAILED = "Het bestand kon niet worden opgeslagen: {detail}. De gegevens die al actief waren blijven in gebruik."
+DISK_PROBLEMS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EACCES: "het dashboard mag niet schrijven in de gegevensmap",
+    errno.EPERM: "het dashboard mag niet schrijven in de gegevensmap",
+    errno.EROFS: "de gegevensmap is alleen-lezen",
+}
+DISK_PROBLEM_OTHER = "er ging iets mis bij het schrijven naar de schijf"
 PREVIEW_HEADING = "Voorbeeld van de actieve gegevens (eerste 20 rijen)"
+
+
+def disk_problem(code: int | None) -> str:
+    """The Dutch reason of a failed write for an ``OSError.errno`` (never the raw system message).
+
+    >>> disk_problem(errno.ENOSPC), disk_problem(None)
+    ('de schijf is vol', 'er ging iets mis bij het schrijven naar de schijf')
+    """
+    return DISK_PROBLEMS.get(code, DISK_PROBLEM_OTHER)

@@ -7,6 +7,10 @@ fails loudly when an upgrade changes one of them:
   rerun; one schema-class index per class);
 - ``MAP_COMPONENT`` and ``map_component_args``: streamlit-folium's frontend, declared without importing
   folium, and the arguments its ``st_folium`` would send, built from its private helpers.
+
+Not here: folium's ``MacroElement._template`` in ``ks_data/maps/folium_map.py`` (attribution and scale bar).
+It is folium's documented way to add a script to a map (its own plugins do the same), not a private API,
+and ``maps`` may not import ``ui`` (.importlinter layers); tests/test_ui_adapters.py checks it all the same.
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ def index_schema_classes_once() -> None:
         return
     converters: dict[type, schemapi._FromDict] = {}
 
-    def from_dict(cls, dct, validate: bool = True):
+    def from_dict(cls, dct: dict, validate: bool = True) -> schemapi.SchemaBase:
         if validate:
             cls.validate(dct)
         converter = converters.get(cls)

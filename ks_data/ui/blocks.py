@@ -1,18 +1,27 @@
-"""Reusable page blocks: a chart with its explanation, text alternative and data download; data errors."""
+"""Reusable page blocks: a chart with its explanation, text alternative and download; tiles; data errors."""
 
 from __future__ import annotations
 
 import functools
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ks_data import paths
 from ks_data.core import export
-from ks_data.texts import common as tc
 from ks_data.core.validation import DataFileError
-from ks_data.ui import adapters, widgets
+from ks_data.perinatal import dataset as perinatal
+from ks_data.texts import common as tc
+from ks_data.texts import national as tn
+from ks_data.ui import adapters, cached, state, widgets
+
+if TYPE_CHECKING:
+    from ks_data.national.catalogue import Catalogue
+    from ks_data.national.headline import Tile
+    from ks_data.national.views import ChartView
 
 
 def international_name(file_name: str) -> str:
@@ -62,8 +71,6 @@ def show_chart(chart: alt.TopLevelMixin | functools.partial, *, alt_text: str) -
     chart pages several times faster (issue 7).
     """
     if isinstance(chart, functools.partial):
-        from ks_data.ui import cached
-
         spec = cached.chart_spec(chart)
         if spec is not None:
             st.vega_lite_chart(spec=spec, width="stretch", alt=alt_text)
@@ -100,6 +107,30 @@ def chart_with_source(
     csv_download(data, file_name=file_name, key=key, synthetic=synthetic)
 
 
+def chart_view(chart: functools.partial, view: ChartView, *, key: str) -> None:
+    """:func:`chart_with_source` for a national ``ChartView``: its data, screen table, texts and file name."""
+    chart_with_source(chart, view.data, source=view.source, file_name=view.file_name, key=key,
+                      alt_text=view.alt_text, explanation=view.explanation, table=view.table)
+
+
+def indicator_tiles(tiles: list[Tile], *, page: str, per_row: int = 4) -> None:
+    """A grid of Start tiles (``national.headline.Tile``): title with tooltip, value, year, trend arrow and
+    judgement in its colour, the value compared with, and a link to the indicator on ``page``."""
+    columns = st.columns(per_row)
+    for position, tile in enumerate(tiles):
+        with columns[position % per_row].container(border=True, height="stretch"):
+            st.markdown(f"**{tile.number}. {tile.title}**", help=tile.help_text)
+            st.markdown(
+                f"<div class='ks-tile-value'>{tile.value_text}</div>"
+                f"<div class='ks-tile-year'>{tile.year}</div>"
+                f"<div class='ks-tile-trend' style='color:{tile.colour}'>{tile.arrow} {tile.judgement_text}</div>"
+                f"<div class='ks-tile-since'>{tile.since_text}</div>",
+                unsafe_allow_html=True,
+            )
+            st.page_link(page, label=tn.TILE_LINK, icon=":material/arrow_forward:",
+                         query_params={state.INDICATOR: tile.indicator_id})
+
+
 def data_error(exc: DataFileError) -> None:
     """Show every problem of a data file as one Dutch error box (never a traceback)."""
     lines = "\n".join(f"- {problem}" for problem in exc.problems[:20])
@@ -107,11 +138,8 @@ def data_error(exc: DataFileError) -> None:
     st.error(f"**{tc.LOAD_ERROR}** {exc.summary}\n\n{lines}{more}", icon=":material/error:")
 
 
-def catalogue_or_stop():
+def catalogue_or_stop() -> Catalogue:
     """The national indicator catalogue, or a Dutch error and a stopped page when the data are broken."""
-    from ks_data import paths
-    from ks_data.ui import cached
-
     try:
         return cached.indicator_catalogue(str(paths.DATA_DIR))
     except DataFileError as exc:
@@ -119,12 +147,9 @@ def catalogue_or_stop():
         st.stop()
 
 
-def perinatal_or_stop():
+def perinatal_or_stop() -> tuple[perinatal.PerinatalDataset, str, dict]:
     """The active perinatal data, its cache key and its options (periods, indicators), or a Dutch message
     and a stopped page; warns 'synthetisch voorbeeld' when the data are generated."""
-    from ks_data.perinatal import dataset as perinatal
-    from ks_data.ui import cached
-
     try:
         data = cached.active_perinatal()
         key = cached.perinatal_key()
@@ -142,8 +167,6 @@ def perinatal_or_stop():
 
 def gemeente_or_stop(hint: str) -> str:
     """The gemeente code chosen in the sidebar, or ``hint`` (where to choose one) and a stopped page."""
-    from ks_data.ui import state
-
     code = state.get(state.GEMEENTE)
     if not code:
         st.info(hint, icon=":material/location_city:")

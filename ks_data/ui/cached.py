@@ -1,6 +1,9 @@
 """Every st.cache_data / st.cache_resource wrapper, each around a plain loader that tests call directly.
 
-Sections: geography, national indicators, denkraam item bank, perinatal data (profile), map page, charts.
+Sections: lazy imports (the map libraries), geography, national indicators, denkraam item bank, perinatal
+data (profile), map page, charts. Each wrapper's key is its arguments: a cache path + build stamp
+(``geo_cache_key``), a data folder or file, or a key that changes with the active data (``perinatal_key``,
+``map_data_key``); ``chart_spec`` is keyed by the builder and its arguments (frames by content).
 Frames come from st.cache_data (a copy per caller). Large results that every rerun reads (GeoDataFrames,
 map layers, the indicator catalogue) come from st.cache_resource: shared and read-only (never change
 them), because unpickling a fresh copy on every rerun cost more than the page's own work (issue 7).
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -17,15 +21,34 @@ import streamlit as st
 from ks_data import paths
 from ks_data.assessment import items as assessment
 from ks_data.geo import cache as geo
-from ks_data.national import catalogue as indicators
+from ks_data.geo import lookups as geo_lookups
+from ks_data.national import catalogue as national_catalogue
+from ks_data.national import headline
 from ks_data.perinatal import dataset as perinatal
-from ks_data.perinatal import rates
+from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
+from ks_data.perinatal import rates
 from ks_data.perinatal import synthetic
 from ks_data.ui import adapters
 
-# ks_data.national.views, ks_data.maps.layers and ks_data.maps.folium_map (altair, geopandas, folium) are imported inside
-# their wrappers below, so that starting the app (this module is imported by the frame) does not load them.
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from ks_data.maps.layers import Layer
+
+
+# --- lazy imports: the frame imports this module at every app start; geopandas and folium load only when a
+# map wrapper below first runs (ks_data.maps.layers, ks_data.maps.folium_map) --------------------------------
+def _map_layers():
+    from ks_data.maps import layers
+
+    return layers
+
+
+def _folium_map():
+    from ks_data.maps import folium_map
+
+    return folium_map
 
 
 # --- geography (ks_data.geo.cache): keyed by cache path + build stamp -------------------------------------
@@ -49,9 +72,8 @@ def gemeenten(key: str, year: int) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def gemeente_names(key: str, year: int) -> dict[str, str]:
-    """Gemeente code -> name of ``year`` for the boundary cache identified by ``key``."""
-    names = geo.read_gemeenten(year=year, cache_dir=_geo_dir(key))
-    return dict(zip(names["gemeentecode"], names["gemeentenaam"]))
+    """Gemeente code -> name of ``year`` (sorted by name) for the boundary cache identified by ``key``."""
+    return geo_lookups.gemeente_names(years=(year,), cache_dir=_geo_dir(key))
 
 
 @st.cache_data(show_spinner=False)
@@ -67,33 +89,31 @@ def gemeente_mapping(key: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def gemeente_shapes(key: str, year: int):
+def gemeente_shapes(key: str, year: int) -> gpd.GeoDataFrame:
     """geo.read_gemeente_shapes (GeoDataFrame, shared and read-only: copy before changing)."""
     return geo.read_gemeente_shapes(year=year, cache_dir=_geo_dir(key))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def pc4_shapes(key: str, gemeentecode: str, year: int):
+def pc4_shapes(key: str, gemeentecode: str, year: int) -> gpd.GeoDataFrame:
     """geo.read_pc4_shapes of one gemeente (GeoDataFrame, shared and read-only)."""
     return geo.read_pc4_shapes(gemeentecode=gemeentecode, year=year, cache_dir=_geo_dir(key))
 
 
-# --- national indicators (ks_data.national.catalogue, ks_data.national.views) -------------------------------------
+# --- national indicators (ks_data.national.catalogue, ks_data.national.headline): keyed by data folder ----
 @st.cache_resource(show_spinner=False, max_entries=4)
-def indicator_catalogue(data_dir: str) -> indicators.Catalogue:
+def indicator_catalogue(data_dir: str) -> national_catalogue.Catalogue:
     """The validated national indicator data from ``data_dir`` (cached per folder; shared, read-only).
 
     Raises validation.DataFileError (not cached) for broken files.
     """
-    return indicators.load_catalogue(Path(data_dir))
+    return national_catalogue.load_catalogue(Path(data_dir))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def overview_tiles(data_dir: str) -> list:
-    """overview.tiles (list of overview.Tile) of the catalogue in ``data_dir``: the start page's tiles."""
-    from ks_data.national import views as overview
-
-    return overview.tiles(indicator_catalogue(data_dir))
+def overview_tiles(data_dir: str) -> list[headline.Tile]:
+    """headline.tiles of the catalogue in ``data_dir``: the Start page's tiles (shared, read-only)."""
+    return headline.tiles(indicator_catalogue(data_dir))
 
 
 # --- denkraam self-assessment (ks_data.assessment.items): the validated item bank, keyed by file path ------
@@ -119,7 +139,8 @@ def _active_perinatal(key: str) -> perinatal.PerinatalDataset:
 def active_perinatal() -> perinatal.PerinatalDataset:
     """The active perinatal dataset (user file, else synthetic demo; frame, is_synthetic, source_label).
 
-    Raises perinatal.NoPerinatalData (not cached) when neither exists; show ``exc.dutch()``.
+    Raises perinatal.NoPerinatalData (not cached) when neither exists; show ``exc.dutch()``; and
+    perinatal.StoredFileError when the file found cannot be read.
     """
     return _active_perinatal(perinatal_key())
 
@@ -129,7 +150,7 @@ def perinatal_options(key: str) -> dict:
     """Periods, default period, indicators [(id, short_title)] and gemeente codes of the active dataset."""
     data = _active_perinatal(key)
     return {"periods": rates.periods(data), "default_period": rates.default_period(data),
-            "indicators": [(i.id, i.short_title) for i in perinatal.available_indicators(data)],
+            "indicators": [(i.id, i.short_title) for i in perinatal_indicators.available_indicators(data.frame)],
             "gemeenten": rates_profile.gemeente_options(data)}
 
 
@@ -169,11 +190,12 @@ def map_data_key() -> str:
 def map_options(data_key: str) -> dict:
     """Indicators [(id, short_title)], periods, default period, is_synthetic and source of the active data.
 
-    Raises perinatal.NoPerinatalData (not cached) when no dataset is available.
+    Raises perinatal.NoPerinatalData / StoredFileError (not cached) when no dataset can be read, and
+    rates.UnknownPeriod when it has no periods.
     """
     data = active_perinatal()
     return {
-        "indicators": [(i.id, i.short_title) for i in perinatal.available_indicators(data)],
+        "indicators": [(i.id, i.short_title) for i in perinatal_indicators.available_indicators(data.frame)],
         "periods": rates.periods(data),
         "default_period": rates.default_period(data),
         "is_synthetic": data.is_synthetic,
@@ -189,21 +211,20 @@ def map_rates(data_key: str, level: str, indicator_id: str, period: str, gemeent
 
 
 def _map_format(indicator_id: str | None):
-    from ks_data.maps import layers as map_layers
-
-    return map_layers.format_of(perinatal.indicator(indicator_id)) if indicator_id else map_layers.NO_INDICATOR
+    map_layers = _map_layers()
+    return map_layers.format_of(perinatal_indicators.indicator(indicator_id)) if indicator_id \
+        else map_layers.NO_INDICATOR
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def map_national_layer(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
-                       mode: str, selected: str | None = None):
+                       mode: str, selected: str | None = None) -> Layer:
     """map_layers.national_layer for the active data (empty rates when no indicator/period); shared, read-only.
 
     The map page passes no ``selected``: the selection is drawn as a separate outline (map_outline), so
     switching gemeente reuses the drawn national map.
     """
-    from ks_data.maps import layers as map_layers
-
+    map_layers = _map_layers()
     rates_ = map_rates(data_key, "gemeente", indicator_id, period, None) if indicator_id and period \
         else map_layers.empty_rates()
     return map_layers.national_layer(gemeente_shapes(geo_key, year), rates_, year=year,
@@ -213,10 +234,9 @@ def map_national_layer(geo_key: str, data_key: str, indicator_id: str | None, pe
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def map_pc4_layer(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
-                  mode: str):
+                  mode: str) -> Layer:
     """map_layers.pc4_layer of one gemeente (2021 division) for the active data; shared, read-only."""
-    from ks_data.maps import layers as map_layers
-
+    map_layers = _map_layers()
     rates_ = map_rates(data_key, "pc4", indicator_id, period, gemeentecode) if indicator_id and period \
         else map_layers.empty_rates()
     return map_layers.pc4_layer(pc4_shapes(geo_key, gemeentecode, geo.DATA_YEAR), rates_,
@@ -227,8 +247,7 @@ def map_pc4_layer(geo_key: str, data_key: str, indicator_id: str | None, period:
 def map_national_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
                       mode: str) -> dict:
     """adapters.map_component_args of the national map (rendered once per layer, not on every rerun)."""
-    from ks_data.maps import folium_map as maps
-
+    maps = _folium_map()
     layer = map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
     return adapters.map_component_args(maps.gemeente_map(layer.frame))
 
@@ -237,8 +256,7 @@ def map_national_args(geo_key: str, data_key: str, indicator_id: str | None, per
 def map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
                  mode: str) -> dict:
     """adapters.map_component_args of one gemeente's PC4 map."""
-    from ks_data.maps import folium_map as maps
-
+    maps = _folium_map()
     layer = map_pc4_layer(geo_key, data_key, indicator_id, period, gemeentecode, mode)
     return adapters.map_component_args(maps.pc4_map(layer.frame))
 
@@ -246,9 +264,7 @@ def map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_outline(geo_key: str, year: int, selected: str | None) -> str | None:
     """maps.outline_script of the selected 2021 gemeente on the national map of boundary ``year``."""
-    from ks_data.maps import layers as map_layers
-    from ks_data.maps import folium_map as maps
-
+    map_layers, maps = _map_layers(), _folium_map()
     shapes = map_layers.selected_outline(gemeente_shapes(geo_key, year), year=year,
                                          mapping=gemeente_mapping(geo_key), selected_2021=selected)
     return maps.outline_script(shapes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 # Session-state key -> URL query parameter (Dutch, because users see and share the link).
 GEMEENTE = "gemeente"
@@ -61,7 +62,7 @@ def bound_selectbox(
     labels: dict[str, str] | None = None,
     default: str | None = None,
     store_shown: bool = False,
-    area=None,
+    area: DeltaGenerator | None = None,
 ) -> str | None:
     """The one selectbox bound to a shared selection ``state_key`` (survives page switches, in the URL).
 

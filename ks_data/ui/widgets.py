@@ -9,6 +9,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from ks_data.geo import cache as geo
+from ks_data.geo import lookups as geo_lookups
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from ks_data.ui import adapters, cached, state
@@ -21,16 +22,10 @@ def _label_options(year: int) -> dict[str, str] | None:
     key = cached.geo_cache_key()
     if not key:
         return None
-    names = cached.gemeenten(key, year)
-    successors: dict[str, str] = {}
-    if year == 2021:
-        mapping = cached.gemeente_mapping(key)
-        changed = mapping[mapping["gemeentecode_2021"] != mapping["gemeentecode_2023"]]
-        successors = dict(zip(changed["gemeentecode_2021"], changed["gemeentenaam_2023"]))
-    return {
-        code: tm.PICKER_MERGED.format(name=name, successor=successors[code]) if code in successors else name
-        for code, name in zip(names["gemeentecode"], names["gemeentenaam"])
-    }
+    names = cached.gemeente_names(key, year)  # sorted by name
+    successors = geo_lookups.successor_names(cached.gemeente_mapping(key)) if year == geo.DATA_YEAR else {}
+    return {code: tm.PICKER_MERGED.format(name=name, successor=successors[code]) if code in successors else name
+            for code, name in names.items()}
 
 
 def _on_pick() -> None:
@@ -99,14 +94,16 @@ def legend(items: Sequence[tuple], *, title: str | None = None, scale: float = 1
     st.html(legend_markdown(items, title=title, scale=scale))
 
 
-CLICK_TOOLTIP = "last_object_clicked_tooltip"
+# What the map frontend sends back on a click: the clicked GeoJSON feature (its properties carry the area
+# code, maps.layers.CODE_PROPERTY) and the number of clicks so far. Nothing on pan or zoom.
+CLICK_FEATURE = "last_active_drawing"
 CLICK_COUNT = "last_object_clicked_count"
 
 
 class MapClick(NamedTuple):
-    """The last click on an area of a map: its tooltip text and the number of clicks so far (new per click)."""
+    """The last click on an area of a map: the area's code and the number of clicks so far (new per click)."""
 
-    tooltip: str
+    code: str
     count: int
 
 
@@ -120,7 +117,9 @@ def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
     drawn (same component key while the map itself is unchanged), so a click count tells a new click on
     the same area apart from the old one.
     """
-    defaults = {CLICK_TOOLTIP: None, CLICK_COUNT: None} if clickable else {}
+    from ks_data.maps.layers import clicked_code
+
+    defaults = {CLICK_FEATURE: None, CLICK_COUNT: None} if clickable else {}
     result = adapters.MAP_COMPONENT(
         script=args["script"], header=args["header"], html=args["html"], id=args["id"],
         css_links=args["css_links"], js_links=args["js_links"], height=height, width=None,
@@ -128,7 +127,5 @@ def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
         return_on_hover=False, layer_control=None, pixelated=False, wrap_longitude=False,
         key=f"{key}_{args['digest']}",
     )
-    result = result or {}
-    if not clickable or not result.get(CLICK_TOOLTIP):
-        return None
-    return MapClick(str(result[CLICK_TOOLTIP]), int(result.get(CLICK_COUNT) or 0))
+    code = clicked_code((result or {}).get(CLICK_FEATURE)) if clickable else None
+    return MapClick(code, int((result or {}).get(CLICK_COUNT) or 0)) if code else None

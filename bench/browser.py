@@ -1,0 +1,96 @@
+"""How the app benchmark drives Chromium: local-only pages, waiting for a rerun, sidebar clicks, byte counts."""
+
+from __future__ import annotations
+
+import base64
+import time
+from typing import TYPE_CHECKING
+
+from tests.support import local_only_context
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+GEMEENTEN = ("GM0363", "GM0344")  # Amsterdam, Utrecht: the gemeente switch alternates between them
+MAP_PATHS = frozenset({"kaart"})
+VIEWPORT = {"width": 1400, "height": 1800}
+
+
+def new_page(browser: Browser) -> tuple[BrowserContext, Page]:
+    """A fresh browser context and page that may load only local resources: (context, page)."""
+    context = local_only_context(browser, [], viewport=VIEWPORT)
+    return context, context.new_page()
+
+
+def start_url(path: str) -> str:
+    """The path of a page with the first benchmark gemeente in the URL."""
+    return f"/{path}?gemeente={GEMEENTEN[0]}"
+
+
+def _polygons_drawn(page: Page) -> bool:
+    """Every st_folium map on the page has drawn its polygons."""
+    frames = [f for f in page.frames if "streamlit_folium" in f.url]
+    try:
+        return all(f.locator("path.leaflet-interactive").count() > 0 for f in frames)
+    except Exception:  # noqa: BLE001 - frame replaced during a rerun
+        return False
+
+
+def wait_rendered(page: Page, path: str, *, started: float, timeout: float = 120) -> float:
+    """Seconds since ``started`` until the script is idle (and, on a map page, the polygons are drawn)."""
+    page.wait_for_selector(IDLE, timeout=timeout * 1000)
+    while path in MAP_PATHS and not _polygons_drawn(page):
+        if time.perf_counter() - started > timeout:
+            raise RuntimeError(f"/{path}: map not drawn in {timeout} s")
+        page.wait_for_timeout(20)
+    page.wait_for_selector(IDLE, timeout=timeout * 1000)
+    return time.perf_counter() - started
+
+
+def click_nav(page: Page, path: str) -> None:
+    """Click the sidebar link of the page at ``path``."""
+    page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").first.click()
+
+
+def switch_to(page: Page, path: str, *, settle_ms: int = 50) -> float:
+    """Click the sidebar link of ``path``, let the rerun start, and wait until the page is drawn (seconds)."""
+    click_nav(page, path)
+    page.wait_for_timeout(settle_ms)
+    return wait_rendered(page, path, started=time.perf_counter())
+
+
+def open_picker(page: Page, name: str) -> Locator:
+    """Open the sidebar gemeente picker and type ``name``; returns the option to click (not yet clicked)."""
+    page.mouse.move(1390, 1790)  # away from help icons whose tooltips would cover the picker
+    page.wait_for_timeout(100)
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").first.click()
+    page.keyboard.type(name)
+    option = page.get_by_role("option", name=name, exact=True).first
+    option.wait_for()
+    return option
+
+
+class ByteCounter:
+    """HTTP (encoded, as on the wire) and websocket bytes received by one page, via the Chrome DevTools Protocol."""
+
+    def __init__(self, context: BrowserContext, page: Page) -> None:
+        self.http = 0
+        self.ws = 0
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.on("Network.loadingFinished", self._http)
+        cdp.on("Network.webSocketFrameReceived", self._frame)
+
+    def _http(self, event: dict) -> None:
+        self.http += int(event.get("encodedDataLength", 0))
+
+    def _frame(self, event: dict) -> None:
+        response = event["response"]
+        data = response.get("payloadData", "")
+        self.ws += len(base64.b64decode(data)) if response.get("opcode") == 2 else len(data.encode())
+
+    def reset(self) -> None:
+        """Start counting from zero."""
+        self.http = self.ws = 0

@@ -1,0 +1,200 @@
+"""Saved self-assessments in the database: open, read, list, save answers and notes, replace, import."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from ks_data.assessment.items import Answer, AssessmentRecord, ItemBank, gemeente_key
+from ks_data.assessment.transfer import parse_assessment_file
+from ks_data.storage.db import StorageError, clean, connect, name_key, now, transaction
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One row of the assessment list: who, when, how many answers, last change (UTC)."""
+
+    id: int
+    coalition: str
+    gemeente: str
+    assessment_date: date
+    updated_at: str
+    n_answers: int
+    workshop_code: str = ""  # saved from this workshop (the answers are the group's means)
+    n_participants: int | None = None
+
+
+def _record(con: sqlite3.Connection, row: sqlite3.Row) -> AssessmentRecord:
+    answers = {r["item_id"]: r["value"] for r in con.execute(
+        "SELECT item_id, value FROM answer WHERE assessment_id = ? ORDER BY item_id", (row["id"],))}
+    notes: dict[str, dict[str, str]] = {}
+    for r in con.execute("SELECT element_id, kind, text FROM note WHERE assessment_id = ?", (row["id"],)):
+        notes.setdefault(r["element_id"], {})[r["kind"]] = r["text"]
+    return AssessmentRecord(
+        id=row["id"], coalition=row["coalition"], gemeente=row["gemeente"],
+        assessment_date=date.fromisoformat(row["assessment_date"]), answers=answers, notes=notes,
+        updated_at=row["updated_at"], workshop_code=row["workshop_code"], n_participants=row["n_participants"],
+    )
+
+
+def _find_id(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int | None:
+    row = con.execute(
+        "SELECT id FROM assessment WHERE coalition_key = ? AND gemeente_key = ? AND assessment_date = ?",
+        (name_key(coalition), name_key(gemeente), assessment_date.isoformat()),
+    ).fetchone()
+    return row["id"] if row else None
+
+
+def _find_or_create(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int:
+    coalition, gemeente = clean(coalition), clean(gemeente)
+    if not coalition:
+        raise StorageError("empty_name")
+    found = _find_id(con, coalition=coalition, gemeente=gemeente, assessment_date=assessment_date)
+    if found is not None:
+        return found
+    stamp = now()
+    cur = con.execute(
+        "INSERT INTO assessment (coalition, coalition_key, gemeente, gemeente_key, assessment_date, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (coalition, name_key(coalition), gemeente, name_key(gemeente), assessment_date.isoformat(), stamp, stamp),
+    )
+    return int(cur.lastrowid)
+
+
+def _touch(con: sqlite3.Connection, assessment_id: int) -> str:
+    """Mark an assessment as changed now and return the timestamp (StorageError ``not_found`` if absent)."""
+    stamp = now()
+    if not con.execute("UPDATE assessment SET updated_at = ? WHERE id = ?", (stamp, assessment_id)).rowcount:
+        raise StorageError("not_found", f"assessment {assessment_id}")
+    return stamp
+
+
+def open_assessment(*, coalition: str, gemeente: str = "", assessment_date: date) -> AssessmentRecord:
+    """The assessment of this coalition (+ gemeente) on this date, created empty if new."""
+    with transaction() as con:
+        assessment_id = _find_or_create(con, coalition=coalition, gemeente=gemeente, assessment_date=assessment_date)
+        row = con.execute("SELECT * FROM assessment WHERE id = ?", (assessment_id,)).fetchone()
+        return _record(con, row)
+
+
+def get_assessment(assessment_id: int) -> AssessmentRecord:
+    """A saved assessment with its answers and notes (StorageError ``not_found`` if absent)."""
+    with connect() as con:
+        row = con.execute("SELECT * FROM assessment WHERE id = ?", (assessment_id,)).fetchone()
+        if row is None:
+            raise StorageError("not_found", f"assessment {assessment_id}")
+        return _record(con, row)
+
+
+def find_assessment(*, coalition: str, gemeente: str = "", assessment_date: date) -> int | None:
+    """Id of the assessment with this key, or None."""
+    with connect() as con:
+        return _find_id(con, coalition=coalition, gemeente=gemeente, assessment_date=assessment_date)
+
+
+def list_assessments(*, coalition: str | None = None, gemeente: str | None = None) -> list[AssessmentSummary]:
+    """Saved assessments (of one coalition, and gemeente if given), newest assessment date first."""
+    sql = ("SELECT a.*, (SELECT COUNT(*) FROM answer WHERE assessment_id = a.id) AS n_answers "
+           "FROM assessment a WHERE 1 = 1")
+    params: list[str] = []
+    if coalition is not None:
+        sql += " AND coalition_key = ?"
+        params.append(name_key(coalition))
+    if gemeente is not None:
+        sql += " AND gemeente_key = ?"
+        params.append(name_key(gemeente))
+    sql += " ORDER BY assessment_date DESC, updated_at DESC"
+    with connect() as con:
+        return [
+            AssessmentSummary(id=r["id"], coalition=r["coalition"], gemeente=r["gemeente"],
+                              assessment_date=date.fromisoformat(r["assessment_date"]),
+                              updated_at=r["updated_at"], n_answers=r["n_answers"],
+                              workshop_code=r["workshop_code"], n_participants=r["n_participants"])
+            for r in con.execute(sql, params)
+        ]
+
+
+def save_answer(assessment_id: int, *, item_id: str, value: Answer) -> None:
+    """Store one answer (None = "weet niet") of an assessment, replacing an earlier one."""
+    with transaction() as con:
+        stamp = _touch(con, assessment_id)
+        con.execute(
+            "INSERT INTO answer (assessment_id, item_id, value, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (assessment_id, item_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (assessment_id, item_id, value, stamp),
+        )
+
+
+def save_note(assessment_id: int, *, element_id: str, kind: str, text: str) -> None:
+    """Store one free-text note of an element (empty text removes it)."""
+    with transaction() as con:
+        stamp = _touch(con, assessment_id)
+        if text.strip():
+            con.execute(
+                "INSERT INTO note (assessment_id, element_id, kind, text, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (assessment_id, element_id, kind) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at",
+                (assessment_id, element_id, kind, text, stamp),
+            )
+        else:
+            con.execute("DELETE FROM note WHERE assessment_id = ? AND element_id = ? AND kind = ?",
+                        (assessment_id, element_id, kind))
+
+
+def replace_assessment(record: AssessmentRecord) -> int:
+    """Write a whole assessment (e.g. an import) in one transaction: all of it or, on any error, nothing.
+
+    An assessment with the same coalition, gemeente and date is overwritten, including where it came from
+    (``record.workshop_code``: a workshop's group result, or '' for the coalition's own scores). Returns its id.
+    """
+    with transaction() as con:
+        assessment_id = _find_or_create(con, coalition=record.coalition, gemeente=record.gemeente,
+                                        assessment_date=record.assessment_date)
+        stamp = now()
+        con.execute("DELETE FROM answer WHERE assessment_id = ?", (assessment_id,))
+        con.execute("DELETE FROM note WHERE assessment_id = ?", (assessment_id,))
+        con.executemany(
+            "INSERT INTO answer (assessment_id, item_id, value, updated_at) VALUES (?, ?, ?, ?)",
+            [(assessment_id, item, value, stamp) for item, value in record.answers.items()],
+        )
+        con.executemany(
+            "INSERT INTO note (assessment_id, element_id, kind, text, updated_at) VALUES (?, ?, ?, ?, ?)",
+            [(assessment_id, element, kind, text, stamp)
+             for element, kinds in record.notes.items() for kind, text in kinds.items() if text.strip()],
+        )
+        con.execute("UPDATE assessment SET updated_at = ?, workshop_code = ?, n_participants = ? WHERE id = ?",
+                    (stamp, record.workshop_code, record.n_participants, assessment_id))
+        return assessment_id
+
+
+def import_assessment(bank: ItemBank, data: bytes, *, filename: str) -> int:
+    """Validate an exported CSV or JSON file and save its assessment in one transaction.
+
+    Nothing changes on any error. Returns the id of the saved assessment (an existing one with the same
+    coalition, gemeente and date is overwritten).
+
+    Raises:
+        AssessmentImportError: the file is not a valid export (every problem listed).
+        StorageError: the database cannot be written.
+    """
+    return replace_assessment(parse_assessment_file(bank, data, filename=filename))
+
+
+def latest_for_gemeente(*names: str) -> AssessmentRecord | None:
+    """The most recent self-assessment with at least one answer whose gemeente matches one of ``names``.
+
+    Saved assessments hold the gemeente as typed, so names are compared with
+    :func:`ks_data.assessment.items.gemeente_key`; pass the name and, if wanted, the code
+    (``latest_for_gemeente("Utrecht", "GM0344")``). Newest assessment date wins, then the last changed.
+    No (non-empty) name gives None.
+
+    Raises:
+        StorageError: the database cannot be read (``kind`` names the problem).
+    """
+    wanted = {gemeente_key(name) for name in names} - {""}
+    if not wanted:
+        return None
+    match = next((s for s in list_assessments()  # newest date first, then last changed
+                  if s.n_answers > 0 and gemeente_key(s.gemeente) in wanted), None)
+    return None if match is None else get_assessment(match.id)

@@ -1,0 +1,53 @@
+"""Tests for ks_data/perinatal/tiles.py: the indicator tiles of the profile and their comparison badges."""
+
+from __future__ import annotations
+
+import html
+
+from ks_data.core.colours import COMPARISON_COLOURS
+from ks_data.perinatal import profile as rates_profile
+from ks_data.perinatal import tiles
+from ks_data.texts import common as tc
+from tests.test_perinatal_rates import PC4_2020, tidy
+
+
+def test_badge_has_colour_and_text() -> None:
+    html = tiles.badge_html("better")
+    assert COMPARISON_COLOURS["better"] in html and "gunstiger dan Nederland" in html
+    assert "color:#000000" in tiles.badge_html("similar")  # dark text on the yellow badge
+
+
+def test_tile_shows_value_ci_count_national_and_variant() -> None:
+    row = rates_profile.overview(tidy(PC4_2020), gemeentecode="GM0003", period="2020").iloc[0]
+    html = tiles.tile_html(row)
+    for fragment in ("17,8%", "95%-BI (Wilson)", "160 van 900 geboren kinderen", "Nederland: 15,0%",
+                     "vanaf 24 weken", "ongunstiger dan Nederland"):
+        assert fragment in html
+
+
+def test_tile_explains_its_number_on_screen_and_in_its_tooltip() -> None:
+    """Given a tile, then teller, noemer and period are visible and its title (tooltip) adds the full
+    definition, the data source and the definition source; only synthetic rows say 'synthetisch voorbeeld'."""
+    row = rates_profile.overview(tidy(PC4_2020), gemeentecode="GM0003", period="2020").iloc[0]
+    tile = tiles.tile_html(row, source="eigen bestand 'x.csv'")
+    assert "Teller: kinderen met Big2; noemer: geboren kinderen vanaf 24 weken. Periode 2020." in tile
+    tooltip = html.unescape(tile.split('title="', 1)[1].split('"', 1)[0])
+    assert tooltip.startswith("Big2 (vroeggeboorte en/of laag geboortegewicht): Kinderen geboren na")
+    assert "Bron: eigen bestand 'x.csv'. Definitie: RIVM, Monitor Kansrijke Start 2021, indicator 12" in tooltip
+    assert tc.SYNTHETIC_LABEL not in tile
+    synthetic = rates_profile.overview(tidy(PC4_2020, synthetic=True), gemeentecode="GM0003", period="2020").iloc[0]
+    tile = tiles.tile_html(synthetic, source="s")
+    assert f'class="ks-tile-synthetic" style="font-size:.8rem;font-style:italic">{tc.SYNTHETIC_LABEL}<' in tile
+    assert tile.count(tc.SYNTHETIC_LABEL.capitalize()) == 1  # in the tooltip too
+
+
+def test_tiles_html_passes_the_source_to_every_tile() -> None:
+    frame = rates_profile.overview(tidy(PC4_2020), gemeentecode="GM0003", period="2020")
+    assert tiles.tiles_html(frame, source="Perined-export").count("Bron: Perined-export") == len(frame)
+
+
+def test_tile_of_suppressed_rate_shows_reason() -> None:
+    rows = [("1001", "GM0001", 40, 5), ("3001", "GM0003", 500, 100), ("3002", "GM0003", 400, 60)]
+    row = rates_profile.overview(tidy(rows), gemeentecode="GM0001", period="2020").iloc[0]
+    html = tiles.tile_html(row)
+    assert "afgeschermd" in html and "reden: minder dan 10 gebeurtenissen" in html and "niet vergeleken" in html
