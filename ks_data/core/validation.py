@@ -1,13 +1,16 @@
-"""Column specs for CSV data files and a reader that reports every problem by file, row and column."""
+"""Column specs for CSV data files, readers for CSV and schema-checked YAML files, and the one Problem record."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Sequence
 
+import jsonschema
 import pandas as pd
+import yaml
 
 from ks_data.texts import validation as tv
 
@@ -204,3 +207,26 @@ def _check_unique(frame: pd.DataFrame, key: Sequence[str], name: str) -> list[Pr
         else:
             seen[values] = row
     return problems
+
+
+def read_yaml(path: Path, *, schema_path: Path) -> object:
+    """Read a YAML data file and validate it against its JSON Schema (draft 2020-12).
+
+    Raises:
+        DataFileError: the file is missing, is no valid YAML or breaks the schema (one problem per error,
+            its ``column`` the path of the offending field, e.g. ``indicators/0/unit``).
+    """
+    name = Path(path).name
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(name, [Problem(name, tv.FILE_NOT_FOUND)]) from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, [Problem(name, tv.YAML_INVALID.format(detail=exc))]) from exc
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        raise DataFileError(name, [Problem(name, tv.YAML_INVALID.format(detail=error.message),
+                                           column="/".join(str(p) for p in error.path) or None)
+                                   for error in errors])
+    return document

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
 import pandas as pd
-import yaml
 
 from ks_data import paths
 from ks_data.texts import validation as tv
-from ks_data.core.validation import Column, DataFileError, Problem, UnknownIndicator, read_csv
+from ks_data.core.validation import Column, DataFileError, Problem, UnknownIndicator, read_csv, read_yaml
 
 INDICATORS_FILE = "indicators.yaml"
 VALUES_FILE = "indicator_values.csv"
@@ -50,14 +47,12 @@ COALITION_COLUMNS = (
     Column("note", required=False),
 )
 
-
 @dataclass(frozen=True)
 class Series:
     """A named part of an indicator (e.g. preterm within Big2)."""
 
     id: str
     name: str
-
 
 @dataclass(frozen=True)
 class Indicator:
@@ -85,7 +80,6 @@ class Indicator:
     def main_series(self) -> str:
         """The series holding the indicator's headline value."""
         return self.series[0].id if self.series else self.id
-
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -119,7 +113,6 @@ class Catalogue:
             if (not types or ind.type in types) and (not periods or set(ind.periods) & set(periods))
         )
 
-
 def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     """Load and validate indicators.yaml, indicator_values.csv and coalitions.csv.
 
@@ -132,24 +125,10 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     coalitions = read_csv(folder / COALITIONS_FILE, COALITION_COLUMNS, key=("year",))
     return Catalogue(document=document, indicators=indicators, values=values, coalitions=coalitions)
 
-
 def load_indicator_metadata(path: Path) -> tuple[str, tuple[Indicator, ...]]:
     """Read indicators.yaml, validate it against its JSON Schema; return (document title, indicators)."""
     name = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataFileError(name, [Problem(name, tv.FILE_NOT_FOUND)]) from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, [Problem(name, tv.YAML_INVALID.format(detail=exc))]) from exc
-    schema = json.loads((paths.SCHEMA_DIR / SCHEMA_FILE).read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(raw), key=lambda e: list(e.path))
-    if errors:
-        problems = [
-            Problem(name, tv.YAML_INVALID.format(detail=err.message), column="/".join(str(p) for p in err.path) or None)
-            for err in errors
-        ]
-        raise DataFileError(name, problems)
+    raw = read_yaml(path, schema_path=paths.SCHEMA_DIR / SCHEMA_FILE)
     indicators = tuple(_indicator(entry) for entry in raw["indicators"])
     ids = [ind.id for ind in indicators]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -157,7 +136,6 @@ def load_indicator_metadata(path: Path) -> tuple[str, tuple[Indicator, ...]]:
         message = tv.DUPLICATE_KEY.format(columns="id", other_row="-")
         raise DataFileError(name, [Problem(name, f"{d}: {message}", column="id") for d in duplicates])
     return raw["documents"][0]["title"], indicators
-
 
 def load_values(path: Path, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
     """Read indicator_values.csv and check ids, series and numerator <= denominator."""
@@ -178,7 +156,6 @@ def load_values(path: Path, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
     if problems:
         raise DataFileError(path.name, problems)
     return frame
-
 
 def _indicator(entry: dict) -> Indicator:
     fields = dict(entry)

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
 import pandas as pd
-import yaml
 
 from ks_data import paths
-from ks_data.core.validation import DataFileError, Problem, UnknownIndicator
-from ks_data.texts import validation as tv
+from ks_data.core.validation import UnknownIndicator, read_yaml
 
 INDICATORS_FILE = "perinatal_indicators.yaml"
 SCHEMA_FILE = "perinatal_indicators.schema.json"
-
 
 @dataclass(frozen=True)
 class PerinatalIndicator:
@@ -39,7 +34,6 @@ class PerinatalIndicator:
     source: str
     national_reference: dict | None = None
 
-
 def load_indicators(path: Path) -> tuple[PerinatalIndicator, ...]:
     """Read an indicator file and validate it against ``data/schemas/perinatal_indicators.schema.json``.
 
@@ -47,31 +41,16 @@ def load_indicators(path: Path) -> tuple[PerinatalIndicator, ...]:
         DataFileError: the file is missing, is no valid YAML or breaks the schema (one problem per error,
             its ``column`` the path of the offending field, e.g. ``indicators/0/unit``).
     """
-    name = Path(path).name
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataFileError(name, [Problem(name, tv.FILE_NOT_FOUND)]) from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, [Problem(name, tv.YAML_INVALID.format(detail=exc))]) from exc
-    schema = json.loads((paths.SCHEMA_DIR / SCHEMA_FILE).read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
-    if errors:
-        raise DataFileError(name, [Problem(name, tv.YAML_INVALID.format(detail=error.message),
-                                           column="/".join(str(p) for p in error.path) or None)
-                                   for error in errors])
+    document = read_yaml(Path(path), schema_path=paths.SCHEMA_DIR / SCHEMA_FILE)
     return tuple(PerinatalIndicator(**entry) for entry in document["indicators"])
-
 
 @lru_cache(maxsize=4)
 def _indicators(path: str) -> tuple[PerinatalIndicator, ...]:
     return load_indicators(Path(path))
 
-
 def indicators() -> tuple[PerinatalIndicator, ...]:
     """All perinatal indicators of ``paths.DATA_DIR``, in display order (validated once per folder)."""
     return _indicators(str(paths.DATA_DIR / INDICATORS_FILE))
-
 
 def indicator(indicator_id: str) -> PerinatalIndicator:
     """One indicator by id; raises UnknownIndicator."""
@@ -79,7 +58,6 @@ def indicator(indicator_id: str) -> PerinatalIndicator:
         if item.id == indicator_id:
             return item
     raise UnknownIndicator(indicator_id)
-
 
 def available_indicators(frame: pd.DataFrame) -> list[PerinatalIndicator]:
     """Indicators whose numerator column has at least one value in the tidy ``frame``."""
