@@ -13,6 +13,7 @@ from ks_data.storage import assessments as storage_assessments
 from ks_data.storage.db import StorageError
 from ks_data.texts import assessment as ta
 from ks_data.texts import storage as ts
+from ks_data.texts import workshop as tw
 from ks_data.ui import assessment_form as form
 from ks_data.ui import assessment_session as session
 from ks_data.ui import blocks, presentation, state
@@ -108,6 +109,8 @@ if message := st.session_state.pop(IMPORT_MESSAGE, None):
 if record is not None:
     scale = presentation.chart_scale()
     who = ta.who_and_when(coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)
+    if record.workshop_code:
+        st.caption(tw.origin_note(workshop_code=record.workshop_code, n_participants=record.n_participants))
     stem = assessment_io.export_stem(record)
     st.header(ta.SCORES_HEADER)
     for part in bank.parts:

@@ -1,13 +1,13 @@
-"""Start: what Kansrijke Start is and a tile per national indicator with its latest value and trend."""
+"""Start: what Kansrijke Start is, a tile per national indicator with its latest value and trend, background facts."""
 
 import streamlit as st
 
 from ks_data import paths
-from ks_data.national import headline
+from ks_data.national import headline, views
 from ks_data.texts import national as ti
 from ks_data.ui import blocks, cached
 
-blocks.catalogue_or_stop()  # a Dutch error instead of tiles when the data are broken
+catalogue = blocks.catalogue_or_stop()  # a Dutch error instead of tiles when the data are broken
 
 st.title(ti.HOME_TITLE)
 st.write(ti.HOME_INTRO)
@@ -18,3 +18,6 @@ for heading, tiles in headline.tiles_by_type(cached.overview_tiles(str(paths.DAT
     st.markdown(f"#### {heading}")
     blocks.indicator_tiles(tiles, page="app_pages/indicators.py")
 st.caption(ti.HOME_SOURCE)
+
+st.subheader(ti.BACKGROUND_HEADER)
+st.markdown(views.bullets(views.fact_lines(catalogue)))

@@ -24,6 +24,8 @@ period_choice = state.url_widget(
     st.segmented_control, ti.FILTER_PERIOD, [ti.FILTER_ALL, *ti.PERIOD_LABEL], param="fase", default=ti.FILTER_ALL,
     format_func={ti.FILTER_ALL: ti.FILTER_ALL_PERIODS, **ti.PERIOD_LABEL}.get, required=True,
 )
+for line in views.fact_lines(catalogue, period=period_choice):  # e.g. almost no data before pregnancy
+    st.info(line, icon=":material/info:")
 selected = views.filtered(catalogue, indicator_type=type_choice, period=period_choice)
 if not selected:
     st.info(ti.NO_MATCH)
@@ -51,11 +53,14 @@ with right:
     if indicator.definition_variant:
         st.markdown(f"**{ti.LABEL_DEFINITION}:** {indicator.definition_variant}")
     st.markdown(f"**{ti.LABEL_TYPE}:** {ti.TYPE_HEADER[indicator.type]} · **{ti.LABEL_PERIOD}:** {views.period_text(indicator)}")
+    st.markdown(f"**{ti.LABEL_DIRECTION}:** {headline.direction_text(catalogue, indicator)}")
     st.markdown(f"**{ti.LABEL_SOURCE}:** {source}")
     if indicator.reference_date:
         st.markdown(f"**{ti.LABEL_REFERENCE_DATE}:** {indicator.reference_date}")
 if indicator.caveat:
     st.warning(f"**{ti.CAVEAT_HEADER}.** {indicator.caveat}", icon=":material/warning:")
+for line in views.trend_lines(catalogue, indicator):
+    st.markdown(line)
 
 view = views.history_view(catalogue, indicator, title=indicator.short_name)
 if history.has_trend(view.frame):
@@ -73,3 +78,8 @@ blocks.csv_download(
     file_name=ti.FILE_ALL_YEARS.format(indicator=indicator.id),
     key=f"download_all_years_{indicator.id}",
 )
+
+facts = views.fact_lines(catalogue, indicator=indicator)
+if facts:
+    st.subheader(ti.MORE_HEADER)
+    st.markdown(views.bullets(facts))

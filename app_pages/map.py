@@ -71,6 +71,8 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
         widgets.source_caption(source, synthetic=pc4.is_synthetic)
     with col_table:
         widgets.legend(pc4.legend, title=legend_title, scale=presentation.legend_scale())
+        if pc4.national:
+            st.caption(pc4.national)
         st.dataframe(pc4.table, hide_index=True, width="stretch", height=380)
         blocks.csv_download(pc4.data, key="kaart_pc4_csv", synthetic=pc4.is_synthetic,
                             file_name=tm.DOWNLOAD_PC4_FILE.format(code=selected, indicator=indicator_id or "geen",
@@ -144,6 +146,8 @@ def _map_page(geo_key: str) -> None:
         widgets.legend(layer.legend, title=legend_title, scale=presentation.legend_scale())
         if mode == map_values.MODE_VALUE:
             st.caption(tm.LEGEND_NOTE)
+        if layer.national:
+            st.caption(layer.national)
     _national_table(layer, indicator_id=indicator_id, period=period, year=year)
     _handle_click(click, geo_key=geo_key, year=year, selected=selected)
 

@@ -9,6 +9,7 @@ from ks_data.perinatal import captions, rates, tiles
 from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
 from ks_data.perinatal import views as tables
+from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 from ks_data.ui import blocks, cached, presentation, state, widgets
 
@@ -29,23 +30,30 @@ if spine.empty:
     st.warning(tp.PROFILE_UNKNOWN.format(code=code, source=data.source_label))
     st.stop()
 name = rates_profile.area_name(spine)
+shown_name = tc.md_literal(name)  # a name from the user's file stays text in headings and links
 
 # --- overview: one tile per indicator, the spine chart and the table behind both --------------------
 scale = presentation.chart_scale()
-st.header(tp.OVERVIEW_HEADING.format(name=name, period=period))
+st.header(tp.OVERVIEW_HEADING.format(name=shown_name, period=period))
 overview_source = tp.FIGURE_SOURCE.format(data=data.source_label, definition_source=captions.sources_text(spine))
 st.html(tiles.tiles_html(spine, source=data.source_label))
 widgets.source_caption(overview_source, synthetic=synthetic)
 st.caption(captions.national_note(spine))
 
 st.subheader(tp.SPINE_HEADING)
-blocks.chart_with_source(
-    partial(perinatal_charts.spine_chart, spine, name=name, period=period, synthetic=synthetic,
-            subtitle=captions.spine_note(name), scale=scale),
-    tables.export_frame(spine, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
-    file_name=tables.file_name("spine", synthetic=synthetic, code=code, period=period),
-    alt_text=captions.spine_alt(spine, name=name, period=period),
-    explanation=captions.spine_explanation(spine, period=period), table=tables.display(spine, view="spine"))
+compared = rates_profile.compared(spine)  # the chart places indicators against Nederland: those with a reference
+if compared.empty:
+    st.info(tp.NONE_COMPARED)
+else:
+    blocks.chart_with_source(
+        partial(perinatal_charts.spine_chart, compared, name=name, period=period, synthetic=synthetic,
+                subtitle=captions.spine_note(name), scale=scale),
+        tables.export_frame(compared, view="spine"), source=overview_source, synthetic=synthetic, key="dl_spine",
+        file_name=tables.file_name("spine", synthetic=synthetic, code=code, period=period),
+        alt_text=captions.spine_alt(compared, name=name, period=period),
+        explanation=captions.spine_explanation(compared, period=period), table=tables.display(compared, view="spine"))
+if note := captions.not_compared_note(spine):
+    st.caption(note)
 st.dataframe(tables.display(spine, view="overview"), hide_index=True, width="stretch")
 blocks.csv_download(tables.export_frame(spine, view="overview"), synthetic=synthetic, key="dl_overview",
                     file_name=tables.file_name("overview", synthetic=synthetic, code=code, period=period))
@@ -76,7 +84,7 @@ else:
 
 st.subheader(tp.PEERS_HEADING)
 peers = cached.perinatal_peers(key, code, indicator_id, period)
-st.caption(captions.peers_note(peers, name=name))
+st.caption(captions.peers_note(peers, name=shown_name))
 blocks.chart_with_source(
     partial(perinatal_charts.forest_chart, peers,
             title=tp.CHART_PEERS_TITLE.format(indicator=ind.short_title, name=name, period=period),
@@ -86,7 +94,7 @@ blocks.chart_with_source(
     alt_text=captions.peers_alt(peers, indicator=ind.short_title, name=name, period=period),
     explanation=captions.rate_explanation(indicator_id, period=period), table=tables.display(peers, view="peers"))
 
-st.subheader(tp.PC4_HEADING.format(name=name))
+st.subheader(tp.PC4_HEADING.format(name=shown_name))
 pc4 = cached.perinatal_pc4(key, code, indicator_id, period)
 if pc4.empty:
     st.info(tp.PC4_NONE)
@@ -98,5 +106,5 @@ else:
     blocks.csv_download(tables.export_frame(pc4, view="pc4"), synthetic=synthetic, key="dl_pc4",
                         file_name=tables.file_name("pc4", synthetic=synthetic, indicator=indicator_id, code=code,
                                                    period=period))
-st.page_link("app_pages/map.py", label=tp.MAP_LINK.format(name=name), icon=":material/map:")
+st.page_link("app_pages/map.py", label=tp.MAP_LINK.format(name=shown_name), icon=":material/map:")
 st.page_link("app_pages/report.py", label=tp.REPORT_LINK, icon=":material/print:")

@@ -14,6 +14,7 @@ from ks_data.storage.db import StorageError
 from ks_data.maps import values as map_values
 from ks_data.reports import gemeente as mr
 from ks_data.texts import assessment as ta
+from ks_data.texts import common as tc
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
@@ -74,7 +75,7 @@ except assessment.ItemBankError as exc:
     st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=f"{ta.ITEM_BANK_ERROR} {exc}"))
 else:
     if record is None:
-        st.caption(tr.NO_DENKRAAM.format(name=name))
+        st.caption(tr.NO_DENKRAAM.format(name=tc.md_literal(name)))
     else:
         denkraam = mr.Denkraam(bank, record)
         st.caption(tr.DENKRAAM_FOUND.format(subtitle=ta.report_subtitle(

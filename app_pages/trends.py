@@ -25,6 +25,8 @@ chart = partial(charts.coalition_chart, coalitions.frame, scale=presentation.cha
                 subtitle=ti.COALITIONS_SUBTITLE.format(denominator=ti.DENOMINATOR_LABEL[denominator]))
 blocks.chart_view(chart, coalitions, key="download_coalitions")
 st.caption(ti.COALITIONS_NOTE)
+with st.expander(ti.MORE_HEADER, icon=":material/info:"):
+    st.markdown(views.bullets(views.fact_lines(catalogue, indicator=catalogue.get("coalitions"))))
 
 # Big2 and kraamzorg: all stated years of each series
 for indicator_id, header, title, note in (
@@ -39,5 +41,7 @@ for indicator_id, header, title, note in (
     blocks.chart_view(chart, view, key=f"download_{indicator_id}")
     if note:
         st.caption(note)
+    for line in views.trend_lines(catalogue, indicator):
+        st.markdown(line)
     if indicator.caveat:
         st.caption(indicator.caveat)

@@ -1,37 +1,37 @@
-"""Workshop shared screen: open a session with a short code and watch the group result update live."""
-
-from functools import partial
+"""Workshop shared screen: open a session, show how to join (address + QR code), lead the room (reveal,
+close, countdown, names, remove, new round), watch the group result, export it and save it for a coalition."""
 
 import streamlit as st
 
-from ks_data.assessment import views as assessment_tables
 from ks_data.assessment import workshop as assessment_group
-from ks_data.charts import assessment as charts
 from ks_data.storage import workshops as storage_workshops
 from ks_data.storage.db import StorageError
 from ks_data.texts import storage as ts
 from ks_data.texts import workshop as tw
 from ks_data.ui import assessment_form as form
 from ks_data.ui import assessment_session as session
-from ks_data.ui import blocks, presentation, state
+from ks_data.ui import state, workshop_after, workshop_screen
+from ks_data.ui import workshop_session as workshop
 
-REFRESH_SECONDS = 3
-HOST_SCALE = 1.2  # the shared screen is read from across the room; presentation mode enlarges further
 URL_PART = "onderdeel"
 
-st.title(tw.HOST_TITLE)
-bank = form.item_bank_or_stop()
-
-code = session.host_code()
+code = workshop.host_code()
+snapshot, problem = None, None
 if code is not None:
     try:
-        title = storage_workshops.workshop_title(code)
+        snapshot = storage_workshops.workshop_snapshot(code)
     except StorageError as exc:
-        st.error(ts.storage_error(exc.kind))
-        session.set_host_code(None)
-        code = None
+        problem = ts.storage_error(exc.kind)
+        workshop.set_host_code(None)
 
-if code is None:
+with st.container(key="ks_host_head"):
+    st.title(tw.host_title(snapshot.workshop.title if snapshot else ""))
+bank = form.item_bank_or_stop()
+form.show_storage_error()
+if problem:
+    st.error(problem)
+
+if snapshot is None:
     st.write(tw.HOST_INTRO)
     with st.form("ks_host_new"):
         new_title = st.text_input(tw.HOST_SESSION_TITLE, key="ks_host_title")
@@ -41,56 +41,34 @@ if code is None:
         opened = st.form_submit_button(tw.HOST_OPEN)
     try:
         if started:
-            session.set_host_code(storage_workshops.create_workshop(title=new_title))
+            workshop.set_host_code(storage_workshops.create_workshop(title=new_title))
             st.rerun()
         if opened:
             wanted = assessment_group.normalise_code(typed)
             if not assessment_group.is_valid_code(wanted):
                 st.error(tw.JOIN_BAD_CODE)
             else:
-                storage_workshops.workshop_title(wanted)
-                session.set_host_code(wanted)
+                storage_workshops.get_workshop(wanted)
+                workshop.set_host_code(wanted)
                 st.rerun()
     except StorageError as exc:
         st.error(tw.JOIN_BAD_CODE if exc.kind == "not_found" else ts.storage_error(exc.kind))
     st.stop()
 
-if title:
-    st.subheader(title)
-left, right = st.columns([1, 2])
-left.metric(tw.HOST_CODE_LABEL, code)
-right.markdown(tw.host_join_hint(code=code, address=session.join_address(code)))
-right.button(tw.HOST_CLOSE, on_click=session.set_host_code, args=(None,), key="ks_host_close")
+current = snapshot.workshop
+join_slot = st.container()  # above the part chosen below: compact while that part's result is on screen
 titles = {p.id: p.title for p in bank.parts}
-part = state.url_widget(st.segmented_control, tw.HOST_PART, list(titles), param=URL_PART, default=bank.parts[0].id,
-                        format_func=titles.get, required=True)
+with st.container(horizontal=True, vertical_alignment="center"):
+    part = state.url_widget(st.segmented_control, tw.HOST_PART, list(titles), param=URL_PART,
+                            default=bank.parts[0].id, format_func=lambda p: tw.part_label(titles[p]), required=True,
+                            label_visibility="collapsed")
+    workshop_screen.trainer_controls(snapshot, part=part)
+with join_slot:
+    workshop_screen.join_panel(current.code, compact=part in current.revealed)
+workshop_screen.live_result(bank, current.code, part=part, part_title=titles[part])
 
-
-@st.fragment(run_every=REFRESH_SECONDS)
-def live_result() -> None:
-    """Group result, re-read from storage every few seconds."""
-    try:
-        answers = storage_workshops.workshop_answers(code)
-        people = storage_workshops.workshop_participants(code)
-    except StorageError as exc:
-        st.error(ts.storage_error(exc.kind))
-        return
-    st.metric(tw.HOST_PARTICIPANTS, tw.participants_count(len(people)))
-    if names := tw.given_names(p.name for p in people):
-        st.caption(names)
-    if not assessment_group.has_answers(answers):
-        st.info(tw.HOST_NO_ANSWERS)
-        return
-    summary, individual = assessment_group.group_result(bank, answers, part=part)
-    table = assessment_tables.group_table(summary)
-    blocks.chart_with_source(
-        partial(charts.group_chart, summary, individual, scale=max(HOST_SCALE, presentation.chart_scale())),
-        assessment_tables.group_data(summary), source=tw.group_source(code=code, title=title, n=len(people)),
-        file_name=f"workshop_{code}_{part}.csv", key="ks_dl_group", table=table,
-        alt_text=tw.group_alt(part=titles[part], n=len(people),
-                              means=assessment_tables.score_list(summary["short_title"], summary["mean"])),
-        explanation=tw.group_explanation(part=titles[part]))
-    st.table(table, hide_index=True)
-
-
-live_result()
+workshop_after.group_notes(bank, current.code, part=part)
+st.header(tw.EXPORT_HEADER)
+workshop_after.export_buttons(bank, current.code)
+workshop_after.save_as_assessment(bank, current.code, day=assessment_group.workshop_day(current.created_at),
+                                  gemeente=session.shared_gemeente_name())

@@ -30,3 +30,6 @@ GEO_SOURCE_DIR = _env_path("KS_GEO_SOURCE", PROJECT_DIR.parent / "shared" / "geo
 # User data (self-assessments, loaded perinatal files): outside git, survives reinstalls.
 USER_DATA_DIR = _env_path("KS_USER_DATA_DIR", _user_data_home() / "kansrijke-start")
 DB_PATH = _env_path("KS_DB_PATH", USER_DATA_DIR / "kansrijke_start.sqlite")
+# A database server shared by several app servers (SQLAlchemy URL, e.g. postgresql+psycopg://ks@db/kansrijke_start);
+# empty: the SQLite file DB_PATH. Read at call time (ks_data.storage.engine.database_url), never cached.
+DATABASE_URL = os.environ.get("KS_DATABASE_URL", "").strip()

@@ -137,3 +137,50 @@ def no_perinatal_env(tmp_path: Path, user_data_dir: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(paths, "GEO_CACHE_DIR", tmp_path / "empty_cache" / "geo")
     monkeypatch.setenv("KS_PERINATAL_IMPORT_DIR", str(tmp_path / "import"))
     return tmp_path
+
+
+# --- databases (ks_data.storage): the storage suite runs on SQLite and on a real PostgreSQL server (issue 17) ---
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server from the Debian binaries on 127.0.0.1 for the whole run (tests/pg_server.py).
+
+    Without the binaries the PostgreSQL variants are skipped, unless KS_REQUIRE_POSTGRES is set (CI), then fail.
+    """
+    import os
+
+    from tests import pg_server as pg
+
+    try:
+        server = pg.start()
+    except pg.PostgresUnavailable as exc:
+        if os.environ.get("KS_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required (KS_REQUIRE_POSTGRES is set): {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh, empty database on the test server, used by the app (paths.DATABASE_URL); dropped afterwards."""
+    import uuid
+
+    from ks_data import paths
+    from ks_data.storage import db as storage_db
+    from tests import pg_server as pg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    pg.create_database(pg_server, name)
+    url = pg_server.url(name)
+    monkeypatch.setattr(paths, "DATABASE_URL", url)
+    yield url
+    storage_db.dispose_engines()
+    pg.drop_database(pg_server, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, user_data_dir: Path) -> str:
+    """The app's database on each engine in turn: the SQLite file in ``user_data_dir``, then PostgreSQL."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_database")
+    return "sqlite"

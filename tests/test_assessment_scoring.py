@@ -46,7 +46,7 @@ def test_element_scores_count_scored_dont_know_and_open(bank):
     answers = {"goals_vision": 4, "goals_domains": 3, "goals_levels": None, "care_overview": 0}
     scores = {s.element_id: s for s in element_scores(bank, answers)}
     goals = scores["goals"]
-    assert (goals.score, goals.n_scored, goals.n_dont_know, goals.n_open) == (3.5, 2, 1, 3)
+    assert (goals.score, goals.n_scored, goals.n_dont_know, goals.n_open) == (3.5, 2, 1, 4)
     assert scores["professional_care"].score == 0.0
     assert scores["monitoring"].score is None and scores["monitoring"].n_open == 4
 

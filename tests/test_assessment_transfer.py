@@ -10,6 +10,7 @@ import pytest
 
 from ks_data.assessment import transfer as assessment_io
 from ks_data.storage import assessments as storage_assessments
+from ks_data.storage import db as storage_db
 from ks_data.storage.db import StorageError
 from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.assessment.transfer import AssessmentImportError, parse_assessment_file
@@ -101,16 +102,15 @@ def test_storage_failure_during_import_changes_nothing(user_data_dir, bank, reco
     data = assessment_io.export_json(bank, AssessmentRecord(
         coalition=record.coalition, gemeente=record.gemeente, assessment_date=DAY,
         answers={"goals_vision": 0}, notes={"goals": {"next_step": "x"}})).encode()
-    real_connect, real_executemany = sqlite3.connect, sqlite3.Connection.executemany
+    real_executemany = storage_db.Connection.executemany
 
-    class DiskFullOnNotes(sqlite3.Connection):
-        def executemany(self, sql, rows):  # the answers are written, then the disk "fills up"
-            if "INSERT INTO note" in sql:
-                raise sqlite3.OperationalError("database or disk is full")
-            return real_executemany(self, sql, rows)
+    def disk_full_on_notes(self, sql, rows):  # the answers are written, then the disk "fills up"
+        if "INSERT INTO note" in sql:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_executemany(self, sql, rows)
 
     with monkeypatch.context() as patch:
-        patch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=DiskFullOnNotes))
+        patch.setattr(storage_db.Connection, "executemany", disk_full_on_notes)
         with pytest.raises(StorageError) as info:
             storage_assessments.import_assessment(bank, data, filename="x.json")
     assert info.value.kind == "disk_full"
@@ -197,3 +197,26 @@ def test_import_problems_are_core_problems_naming_the_uploaded_file(bank, record
     assert ta.import_problem(problem) == f"Regel {problem.row}: {problem.message}"
     assert str(problem) == f"evaluatie noord.csv, rij {problem.row}, kolom 'value': {problem.message}"
     assert ta.import_failed(info.value.problems) == f"{ta.IMPORT_FAILED}\n\n- Regel {problem.row}: {problem.message}"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_workshop_result_with_group_means_round_trips(user_data_dir, bank, fmt):
+    """Given a self-assessment saved from a workshop (a mean per statement), then its export is labelled
+    'groepsgemiddelde' and imports back to the same means."""
+    group = AssessmentRecord(coalition="Coalitie Noord", gemeente="", assessment_date=DAY,
+                             answers={"goals_vision": 2.33, "goals_domains": 3, "goals_data": None})
+    export = getattr(assessment_io, f"export_{fmt}")
+    text = export(bank, _saved(group))
+    if fmt == "csv":
+        assert "goals_vision;answer;2.33;groepsgemiddelde" in text
+    again = parse_assessment_file(bank, text.encode("utf-8"), filename=f"x.{fmt}")
+    assert again.answers == group.answers
+
+
+def test_a_group_mean_outside_the_scale_is_refused(bank, record):
+    text = assessment_io.export_csv(bank, record).replace("goals_vision;answer;3", "goals_vision;answer;4,5")
+    with pytest.raises(AssessmentImportError) as info:
+        parse_assessment_file(bank, text.encode("utf-8"), filename="x.csv")
+    assert [(p.code, p.value) for p in info.value.problems] == [("bad_value", "4,5")]
+    decimal_comma = assessment_io.export_csv(bank, record).replace("goals_vision;answer;3", "goals_vision;answer;2,5")
+    assert parse_assessment_file(bank, decimal_comma.encode("utf-8"), filename="x.csv").answers["goals_vision"] == 2.5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from ks_data.assessment import workshop as assessment_group
@@ -12,6 +13,7 @@ from ks_data.assessment.items import AssessmentRecord, load_item_bank
 from ks_data.assessment.scoring import compare_scores, element_scores, scores_frame
 from ks_data.storage.assessments import AssessmentSummary
 from ks_data.texts import assessment as ta
+from ks_data.texts import workshop as tw
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +25,8 @@ def test_score_table_shows_dutch_decimals_counts_and_no_score(bank):
     answers = {"goals_vision": 3, "goals_domains": 2, "goals_levels": None}
     table = assessment_tables.score_table(scores_frame(element_scores(bank, answers, part="denkraam")))
     first, second = table.iloc[0], table.iloc[1]
-    assert first[ta.COLUMN_SCORE] == "2,5" and first[ta.COLUMN_SCORED] == "2 van 6"
-    assert first[ta.COLUMN_DONT_KNOW] == 1 and first[ta.COLUMN_OPEN] == 3 and first[ta.COLUMN_RANK] == "1"
+    assert first[ta.COLUMN_SCORE] == "2,5" and first[ta.COLUMN_SCORED] == "2 van 7"
+    assert first[ta.COLUMN_DONT_KNOW] == 1 and first[ta.COLUMN_OPEN] == 4 and first[ta.COLUMN_RANK] == "1"
     assert second[ta.COLUMN_SCORE] == "nog geen score" and second[ta.COLUMN_RANK] == ""
 
 
@@ -107,3 +109,24 @@ def test_notes_markdown_has_one_block_per_element_in_element_order(bank):
         "- *Wat kan beter?* Data",
         "**3. Community-aanpak**\n- *Volgende stap* Sleutelpersonen",
     ]
+
+
+def test_history_says_which_assessment_came_from_a_workshop():
+    rows = [AssessmentSummary(2, "C", "", date(2026, 12, 1), "2026-12-01T10:00:00.000+00:00", 40, "K7M3P", 23),
+            AssessmentSummary(1, "C", "", date(2025, 3, 1), "2025-03-02T09:30:00.000+00:00", 30)]
+    assert assessment_tables.history_table(rows)[tw.COLUMN_ORIGIN].tolist() == [
+        "workshop K7M3P (23 deelnemers)", "eigen invulling"]
+
+
+def test_group_export_has_one_row_per_element_of_every_part_with_rounded_numbers(bank):
+    answers = {"a": {"goals_vision": 1, "attachment_knowledge": 2}, "b": {"goals_vision": 2},
+               "c": {"goals_vision": 2, "goals_data": None}}
+    parts = [(p.title, assessment_group.group_summary(bank, answers, part=p.id)) for p in bank.parts]
+    frame = assessment_tables.group_export_data(parts, code="K7M3P", title="Regio", day=date(2026, 12, 1),
+                                                n_participants=3)
+    assert len(frame) == len(bank.elements) and frame["Sessie"].unique().tolist() == ["K7M3P"]
+    goals = frame.iloc[0]
+    assert (goals[ta.COLUMN_MEAN], goals[ta.COLUMN_SD]) == (1.67, 0.58)  # 5/3 and sd of 1, 2, 2
+    assert goals[ta.COLUMN_DONT_KNOW] == 1 and goals["Deelnemers"] == 3 and goals["Datum"] == "01-12-2026"
+    attachment = frame[frame[ta.COLUMN_ELEMENT] == "Gehechtheid"].iloc[0]
+    assert attachment[ta.COLUMN_MEAN] == 2.0 and pd.isna(attachment[ta.COLUMN_SD])

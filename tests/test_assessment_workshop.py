@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from datetime import date, datetime, timezone
 
 import pandas as pd
 import pytest
@@ -85,3 +86,43 @@ def test_has_answers_counts_dont_know_but_not_empty_participants():
     assert not group.has_answers({})
     assert not group.has_answers({1: {}, 2: {}})
     assert group.has_answers({1: {}, 2: {"goals_vision": None}})
+
+
+def test_the_group_becomes_one_assessment_with_the_mean_per_statement(bank):
+    """Given three participants, then each statement holds the mean of those who scored it, 'weet niet' only
+    when nobody scored it, nothing when nobody answered; participants without answers do not count."""
+    answers = {1: {"goals_vision": 4, "goals_domains": None, "goals_data": None},
+               2: {"goals_vision": 1, "goals_domains": 2, "goals_data": None},
+               3: {"goals_vision": 2}, 4: {}}
+    record = group.group_record(bank, answers, coalition="Coalitie Noord", gemeente="Ede", day=date(2026, 12, 1),
+                                code="K7M3P", notes={"goals": {"next_step": "Visie", "going_well": " "},
+                                                     "community": {"to_improve": ""}})
+    assert record.answers == {"goals_vision": round(7 / 3, 2), "goals_domains": 2.0, "goals_data": None}
+    assert record.notes == {"goals": {"next_step": "Visie"}}
+    assert (record.coalition, record.gemeente, record.assessment_date) == ("Coalitie Noord", "Ede", date(2026, 12, 1))
+    assert (record.workshop_code, record.n_participants) == ("K7M3P", 3)
+
+
+def test_completion_counts_who_answered_every_statement_of_the_part(bank):
+    denkraam = {i.id: 3 for e in bank.elements_of("denkraam") for i in e.items}
+    all_but_one = dict(list(denkraam.items())[1:])
+    answers = {1: denkraam, 2: {**all_but_one, "attachment_knowledge": 1}, 3: {}}
+    assert group.completion(bank, answers, part="denkraam") == (1, 2)
+    assert group.completion(bank, answers, part="themes") == (0, 2)
+
+
+@pytest.mark.parametrize(("accepting", "ends", "expected"), [
+    (True, None, True), (False, None, False), (True, "2026-12-01T10:00:01+00:00", True),
+    (True, "2026-12-01T10:00:00+00:00", False), (False, "2026-12-01T11:00:00+00:00", False),
+])
+def test_answers_are_accepted_while_open_and_before_the_countdown_ends(accepting, ends, expected):
+    at = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
+    assert group.accepts_answers(accepting=accepting, countdown_ends_at=ends, at=at) is expected
+
+
+def test_part_results_cover_every_part_and_the_workshop_day_is_dutch():
+    bank = load_item_bank()
+    results = group.part_results(bank, {1: {"goals_vision": 2}})
+    assert [p.id for p, _, _ in results] == [p.id for p in bank.parts]
+    assert results[0][1].loc[0, "mean"] == 2.0 and results[1][1]["n_participants"].sum() == 0
+    assert group.workshop_day("2026-06-30T22:30:00+00:00") == date(2026, 7, 1)  # 00:30 summer time

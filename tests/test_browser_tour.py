@@ -23,6 +23,7 @@ from ks_data.texts import national as ti
 from ks_data.texts import maps as tm
 from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tperi
+from ks_data.texts import perinatal_data as tdata
 from ks_data.texts import workshop as tw
 from tests.support import (
     CHROMIUM,
@@ -52,7 +53,7 @@ PAGES = (
     ("zelfevaluatie-resultaten", tpages.ASSESSMENT_RESULTS, ta.RESULTS_TITLE),
     ("workshop", tpages.WORKSHOP_JOIN, tw.JOIN_TITLE),
     ("workshop-scherm", tpages.WORKSHOP_HOST, tw.HOST_TITLE),
-    ("data", tpages.DATA, tperi.DATA_TITLE),
+    ("data", tpages.DATA, tdata.DATA_TITLE),
 )
 PRESENTATION_SIZES = ((1280, 720), (1920, 1080))
 ZWOLLE = ("GM0193", "Zwolle")

@@ -7,12 +7,16 @@ import shutil
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import numpy as np
 import pytest
 import shapely
 
-from ks_data.geo import cache as geo
+from ks_data.geo import __main__ as geo_cli
 from ks_data.geo import build as geo_build
+from ks_data.geo import cache as geo
+from ks_data.geo import download as geo_download
+from ks_data.geo import population
 from tests.conftest import GEO_MINI_DIR
 
 
@@ -93,3 +97,92 @@ def test_real_build_introduces_no_overlaps(geo_cache: Path) -> None:
     total = shapes.geometry.area.sum()
     union = shapely.union_all(shapes.geometry.values).area
     assert (total - union) / total < 1e-4
+
+
+# --- population step (ks_data.geo.population): the births proxy of the synthetic demo ---------------------
+
+def test_mini_build_caches_young_children_per_year_as_births_proxy(mini_geo_cache: Path) -> None:
+    """Given the invented population file, the cache holds children aged 0-4 / 5 per PC4; hidden cells stay NA."""
+    table = population.read_births_proxy(cache_dir=mini_geo_cache).set_index("pc4")
+    assert table.loc["1001", "births_proxy"] == 130.0 and table.loc["2001", "births_proxy"] == 80.0
+    assert table.loc["3001", "births_proxy"] == 0.0 and pd.isna(table.loc["3002", "births_proxy"])
+    assert int(table.loc["1002", "inhabitants"]) == 3500 and int(table.loc["1002", "young_children"]) == 180
+    info = population.proxy_info(cache_dir=mini_geo_cache)
+    assert (info["file"], info["age_years"], info["reference_date"]) == ("pc4_population_2021.csv", 5, "2021-01-01")
+    assert info["births_proxy_total"] == pytest.approx((650 + 180 + 400 + 0 + 5) / 5)
+
+
+def _source_without_population(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    shutil.copytree(GEO_MINI_DIR, source)
+    (source / "pc4_population_2021.csv").unlink()
+    return source
+
+
+def test_build_without_population_file_warns_and_falls_back(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """No population file: the cache is complete, has no proxy table, and the CLI says so on stderr."""
+    source = _source_without_population(tmp_path)
+    report = geo_build.build_from_folder(source, cache_dir=tmp_path / "cache")
+    assert geo.cache_available(cache_dir=tmp_path / "cache")
+    assert population.read_births_proxy(cache_dir=tmp_path / "cache") is None
+    assert population.proxy_info(cache_dir=tmp_path / "cache") is None
+    assert len(report.warnings) == 1 and "pc4_population_2021.csv" in report.warnings[0]
+    assert geo_cli.main(["--from", str(source), "--cache-dir", str(tmp_path / "cache2")]) == 0
+    err = capsys.readouterr().err
+    assert "LET OP / WARNING" in err and "oppervlakte van de postcodes" in err
+
+
+def test_broken_population_file_is_refused_naming_row_and_column(tmp_path: Path) -> None:
+    """A population file with text in a count column stops the build with file, row and column; no cache."""
+    source = tmp_path / "src"
+    shutil.copytree(GEO_MINI_DIR, source)
+    path = source / "pc4_population_2021.csv"
+    path.write_text(path.read_text().replace("2001,8000,400", "2001,8000,veel"), encoding="utf-8")
+    with pytest.raises(geo_build.GeoSourceError, match=r"pc4_population_2021.csv, rij 4, kolom 'inhabitants_0_4'"):
+        geo_build.build_from_folder(source, cache_dir=tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+    path.write_text("pc4,inhabitants\n1001,10\n", encoding="utf-8")
+    with pytest.raises(geo_build.GeoSourceError, match="inhabitants_0_4"):
+        geo_build.build_from_folder(source, cache_dir=tmp_path / "cache")
+
+
+def test_download_route_derives_the_proxy_from_the_cbs_pc4_file(tmp_path: Path) -> None:
+    """Given CBS PC4 polygons with INWONER and INW_014 (a secret cell as -99997), the download writes
+    pc4_population_2020.csv and the build turns aged 0-14 / 15 into the births proxy."""
+    pc4 = gpd.read_file(GEO_MINI_DIR / "pc4_2020.geojson")
+    pc4["pc4"] = pc4["pc4"].astype(str)
+    pc4["INWONER"] = [12000, 3500, 8000, 25, -99997]
+    pc4["INW_014"] = [1800, 510, 1200, 5, -99997]
+    layers = [gpd.read_file(GEO_MINI_DIR / f"gemeenten_{year}.geojson") for year in geo.GEMEENTE_YEARS]
+    folder = geo_download.write_source_folder(tmp_path / "download", *layers, pc4)
+    written = pd.read_csv(folder / "pc4_population_2020.csv", dtype=str, keep_default_na=False)
+    assert written.columns.tolist() == ["pc4", "inhabitants", "inhabitants_0_14"]
+    assert written["inhabitants_0_14"].tolist() == ["1800", "510", "1200", "5", ""]
+    assert set(gpd.read_file(folder / "pc4_2020.geojson").columns) == {"pc4", "geometry"}
+    geo_build.build_from_folder(folder, cache_dir=tmp_path / "cache")
+    table = population.read_births_proxy(cache_dir=tmp_path / "cache").set_index("pc4")
+    assert table.loc["1001", "births_proxy"] == pytest.approx(120.0) and pd.isna(table.loc["3002", "births_proxy"])
+    assert population.proxy_info(cache_dir=tmp_path / "cache")["age_years"] == 15
+
+
+def test_cbs_pc4_file_without_inhabitants_gives_no_population_file(tmp_path: Path) -> None:
+    """A CBS PC4 file without the inhabitants columns: no population file, so the build falls back with a warning."""
+    pc4 = gpd.read_file(GEO_MINI_DIR / "pc4_2020.geojson")
+    pc4["pc4"] = pc4["pc4"].astype(str)
+    layers = [gpd.read_file(GEO_MINI_DIR / f"gemeenten_{year}.geojson") for year in geo.GEMEENTE_YEARS]
+    folder = geo_download.write_source_folder(tmp_path / "download", *layers, pc4)
+    assert population.find_source(folder) is None
+    assert geo_build.build_from_folder(folder, cache_dir=tmp_path / "cache").warnings
+
+
+@pytest.mark.geo
+def test_real_build_population_proxy_matches_the_cbs_figures(geo_cache: Path) -> None:
+    """From ../shared/geo: 857,540 children aged 0-4 nationally (SOURCES.md), and per gemeente the yearly
+    proxy the issue names: Súdwest-Fryslân ~840, Putten ~260, Amsterdam ~8,900."""
+    table = population.read_births_proxy(cache_dir=geo_cache)
+    assert int(table["young_children"].sum()) == 857_540
+    links = geo.read_pc4_gemeente(year=2021, cache_dir=geo_cache)
+    per = table.merge(links, on="pc4").groupby("gemeentenaam")["births_proxy"].sum()
+    assert per["Súdwest-Fryslân"] == pytest.approx(840, rel=0.05)
+    assert per["Putten"] == pytest.approx(260, rel=0.05)
+    assert per["Amsterdam"] == pytest.approx(8_900, rel=0.03)

@@ -89,3 +89,22 @@ def test_export_table_has_numbers_and_hides_suppressed(mini_geo_cache: Path) -> 
     assert data["Waarde (%)"].dtype == float
 
 
+
+
+def test_derived_counts_and_cells_hidden_in_the_source_in_tooltips_and_tables(mini_geo_cache: Path) -> None:
+    """Given Aadorp's Big2 derived from a percentage and Beekveld hidden in the source, then the tooltip and the
+    tables say 'afgeleid uit percentage' and 'afgeschermd in de bron (<10)'; the download gets a column for it."""
+    shapes = geo.read_gemeente_shapes(year=2021, cache_dir=mini_geo_cache)
+    rates = _rates([("GM9001", "Aadorp", 150, 1000, False), ("GM9002", "Beekveld", None, 400, True),
+                    ("GM9003", "Cerdam", 90, 600, False)])
+    rates["derived"] = [True, False, False]
+    rates.loc[1, "suppression_reason"] = "afgeschermd in de bron (<10)"
+    frame = mv.layer_frame(shapes, rates, key="gemeentecode", name_column="gemeentenaam", unit="%", decimals=1)
+    tips = frame.set_index("area_code")["tooltip"]
+    assert f"{tm.TT_COUNT}: 150 ({tm.DERIVED})" in tips["GM9001"] and tm.DERIVED not in tips["GM9003"]
+    assert "afgeschermd in de bron (&lt;10)" in tips["GM9002"]
+    table = mv.area_table(frame, unit="%", decimals=1).set_index(tm.COL_CODE)
+    assert table.loc["GM9001", tm.COL_NOTE] == f"{tm.DERIVED}; synthetisch voorbeeld"
+    assert table.loc["GM9002", tm.COL_NOTE] == "afgeschermd in de bron (<10)"
+    download = mv.export_table(frame, unit="%").set_index(tm.COL_CODE)
+    assert download.loc["GM9001", tm.COL_DERIVED] == tm.DERIVED and download.loc["GM9003", tm.COL_DERIVED] == ""

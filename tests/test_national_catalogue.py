@@ -6,14 +6,17 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
+import yaml
 
 from ks_data import paths
 from ks_data.core.validation import UnknownIndicator
 from ks_data.national.catalogue import load_catalogue
 from ks_data.core.validation import DataFileError
 
-MONITOR = paths.PROJECT_DIR.parent / "shared" / "seeds" / "rivm-monitor-kansrijke-start-2021.txt"
+SEEDS = paths.PROJECT_DIR.parent / "shared" / "seeds"
+MONITOR = SEEDS / "rivm-monitor-kansrijke-start-2021.txt"
 
 # (indicator, series, year, value, numerator, denominator, a phrase from the monitor stating it)
 MONITOR_FIGURES = [
@@ -40,11 +43,12 @@ MONITOR_FIGURES = [
     ("no_kraamzorg", "no_kraamzorg", 2020, 9.5, None, None, "In 2020 maakte 9,5% van de gezinnen geen gebruik van kraamzorg"),
     ("no_kraamzorg", "no_kraamzorg", 2016, 6.3, None, None, "gestegen van 6,3% naar 9,5%"),
     ("vulnerable_families", "vulnerable_families", 2019, 4.9, None, None, "4,9% van de kinderen is in 2019 geboren"),
+    ("vulnerable_families", "risk_factors_2", 2019, 9, None, None, "gezin met 2 risicofactoren ongeveer 9%"),
+    ("vulnerable_families", "risk_factors_1", 2019, 28, None, None, "met 1 risicofactor 28%"),
+    ("vulnerable_families", "risk_factors_0", 2019, 58, None, None, "Ongeveer 58% van de kinderen is geboren in een gezin zonder risicofactoren"),
     ("big2", "big2", 2020, 15.0, None, None, "geboortegewicht voor de duur van de zwangerschap (Big2) 15,0%"),
     ("big2", "preterm", 2020, 6.7, None, None, "Van deze kinderen was 6,7% te"),
     ("big2", "sga", 2020, 9.8, None, None, "had 9,8% een laag geboortegewicht"),
-    ("big2", "preterm", 2016, 6.9, None, None, "varieerden deze percentages van 6,9% tot 6,7%"),
-    ("big2", "sga", 2016, 10.5, None, None, "van 10,5% tot 9,8% voor laag geboortegewicht"),
     ("speech_language", "speech_language", 2018, 5.1, 4725, 91920, "91.920 91.092 58.480"),
     ("speech_language", "speech_language", 2019, 5.3, 4809, 91092, "(n=4.809)"),
     ("speech_language", "speech_language", 2020, 5.0, 2913, 58480, "5,0% (n=2.913)"),
@@ -88,16 +92,123 @@ def test_phrase_stands_in_monitor(phrase):
     assert _squash(phrase) in _squash(MONITOR.read_text(encoding="utf-8"))
 
 
+# Ranges the monitor states instead of a value per year: (series, year, low, high, basis, first year, phrase).
+MONITOR_RANGES = [
+    ("preterm", 2020, 6.7, 6.9, "years", 2016, "Tussen 2016 en 2020 varieerden deze percentages van 6,9% tot 6,7% voor vroeggeboorte"),
+    ("sga", 2020, 9.8, 10.5, "years", 2016, "van 10,5% tot 9,8% voor laag geboortegewicht voor de zwangerschapsduur"),
+    ("vulnerable_families", 2019, 4.9, 5.3, "years", 2016, "stabiel van 2016 tot en met 2019 (tussen de 5,3% en 4,9%)"),
+    ("speech_language", 2020, 2.5, 10.3, "organisations", None, "Spreiding tussen JGZ-organisaties 2,8% - 8,9% 2,9% - 10,1% 2,5% - 10,3 %"),
+    ("overweight", 2020, 7.5, 19.5, "organisations", None, "Spreiding tussen JGZ-organisaties 6,4% - 11,5 % 6,1% - 12,9% 7,5% - 19,5%"),
+]
+
+
 def test_every_bundled_value_is_covered_by_the_monitor_table(catalogue):
     """No figure in the dataset that the test table (traced to the monitor) does not know, except a derived one."""
     checked = {(r[0], r[1], r[2]) for r in MONITOR_FIGURES}
     extra = catalogue.values[
         [(r.indicator_id, r.series, int(r.year)) not in checked for r in catalogue.values.itertuples()]
     ]
-    # Figuur 15 distribution (rounded whole percentages) and one value computed from 8 of 36.
-    assert set(extra["series"]) <= {"risk_factors_0", "risk_factors_1", "risk_factors_2", "centering_parenting"}
+    # One value computed from 8 of 36 (the monitor gives only the counts).
+    assert set(extra["series"]) <= {"centering_parenting"}
     derived = extra[extra["series"] == "centering_parenting"]
     assert derived["value_derived"].all() and int(derived["numerator"].iloc[0]) == 8
+
+
+@pytest.mark.parametrize("series,year,low,high,basis,first,phrase", MONITOR_RANGES, ids=[r[0] for r in MONITOR_RANGES])
+def test_stated_ranges_are_ranges_not_points(catalogue, series, year, low, high, basis, first, phrase):
+    """Big2's parts over 2016-2020 (and indicator 11 over 2016-2019) are a range ending at the last value, not
+    a point for 2016; the JGZ spread is a spread between organisations."""
+    rows = catalogue.values[catalogue.values["series"] == series]
+    if basis == "years":
+        assert rows["year"].tolist() == [year]  # no invented point for the first year of the range
+    row = rows[rows["year"] == year].iloc[0]
+    assert (float(row["range_min"]), float(row["range_max"]), row["range_basis"]) == (low, high, basis)
+    assert (None if pd.isna(row["range_from"]) else int(row["range_from"])) == first
+    if MONITOR.is_file():
+        assert _squash(phrase) in _squash(MONITOR.read_text(encoding="utf-8"))
+
+
+def _quoted_entries(raw: dict) -> list[tuple[str, str, str]]:
+    """(where, document id, quote) of every quote in indicators.yaml."""
+    default = raw["documents"][0]["id"]
+    out = []
+    for entry in raw["indicators"]:
+        blocks = [(f, entry[f]) for f in ("polarity_basis", "trend_statement", "trend_caution") if f in entry]
+        blocks += [(f"details[{i}]", d) for i, d in enumerate(entry.get("details", ()))]
+        out += [(f"{entry['id']}.{name}", block.get("document", default), q) for name, block in blocks
+                for q in block["quotes"]]
+    for fact in raw.get("background", ()):
+        out += [(f"background.{fact['id']}", fact.get("document", default), q) for q in fact["quotes"]]
+    return out
+
+
+RAW_YAML = yaml.safe_load((paths.DATA_DIR / "indicators.yaml").read_text(encoding="utf-8"))
+QUOTES = _quoted_entries(RAW_YAML)
+DOCUMENT_FILES = {d["id"]: SEEDS / d["file"] for d in RAW_YAML["documents"]}
+
+
+@pytest.mark.skipif(not MONITOR.is_file(), reason="source documents ../shared/seeds not present")
+@pytest.mark.parametrize("where,document,quote", QUOTES, ids=[f"{w}-{i}" for i, (w, _, _) in enumerate(QUOTES)])
+def test_every_quote_in_indicators_yaml_stands_in_its_document(where, document, quote):
+    """Trend sentences, the basis of a desired direction, cautions, details and background facts quote their
+    source word for word (whitespace aside)."""
+    assert _squash(quote) in _squash(DOCUMENT_FILES[document].read_text(encoding="utf-8")), where
+
+
+def test_quotes_cover_the_facts_the_issue_asks_for():
+    """Questionnaire response, Impuls background, coalitions without coalition, indicator 4's detail and the
+    reflection on 'voor de zwangerschap' are all in the bundled data, each with a section."""
+    joined = " | ".join(q for _, _, q in QUOTES)
+    for phrase in ("217 gemeenten reageerden (respons: 79%)", "147 van de 150 GIDS-gemeenten", "273 van de 352",
+                   "10 gemeenten (4%)", "tussen de 20e en 25e week", "vóór de 15e week", "vrijwel geen gegevens",
+                   "vrijwel stabiel, maar neemt in 2019 iets toe", "sinds 2018 een lichte daling"):
+        assert phrase in joined, phrase
+
+
+def test_background_facts_carry_sections_and_reach_their_indicators(catalogue):
+    assert [f.id for f in catalogue.background] == ["impuls", "questionnaire", "before_pregnancy"]
+    assert all(f.section for f in catalogue.background)
+    assert {f.id for f in catalogue.facts_for(indicator_id="prenatal_home_visits")} == {"questionnaire"}
+    assert [f.id for f in catalogue.facts_for(period="voor")] == ["before_pregnancy"]
+    assert catalogue.facts_for(indicator_id="big2") == ()
+
+
+def test_out_of_home_placements_caveat_and_direction(catalogue):
+    """Indicator 15: the monitor's caveats (sharper calculation and data updates; placement may be voluntary),
+    and the desired direction 'lower' taken from the VWS factsheet's aim."""
+    ind = catalogue.get("out_of_home_placements")
+    assert "aanscherping van de berekening en updates van de data" in ind.caveat and "vrijwillig" in ind.caveat
+    assert ind.polarity == "lower_is_better"
+    assert ind.polarity_basis.document == "vws_factsheet_2019"
+    assert catalogue.document_title(ind.polarity_basis.document).startswith("Ministerie van VWS")
+
+
+def test_vulnerable_families_numerator_qualifiers_and_whole_percentages(catalogue):
+    ind = catalogue.get("vulnerable_families")
+    assert "laag huishoudinkomen (onder het 10e percentiel)" in ind.numerator
+    assert "hoge zorguitgaven (in het jaar voorafgaand aan de zwangerschap)" in ind.numerator
+    assert ind.series_decimals() == {"vulnerable_families": 1, "risk_factors_2": 0, "risk_factors_1": 0,
+                                     "risk_factors_0": 0}
+    parts = catalogue.values_for(ind.id)
+    assert set(parts.loc[parts["series"] != "vulnerable_families", "source_ref"]) == {
+        "Indicator 11, Beschrijving en verdieping"}
+
+
+def test_kraamzorg_teller_describes_what_the_value_counts(catalogue):
+    """The shown value is the share WITHOUT kraamzorg; the teller on screen says so and the definition notes
+    that the monitor writes the complement."""
+    ind = catalogue.get("no_kraamzorg")
+    assert ind.numerator.startswith("Aantal levendgeborenen van wie de moeder géén declaratie voor kraamzorg had")
+    assert "wél een kraamzorgdeclaratie" in ind.definition_variant
+
+
+def test_jgz_indicators_carry_the_monitors_caution(catalogue):
+    for indicator_id in ("speech_language", "overweight"):
+        ind = catalogue.get(indicator_id)
+        assert ind.trend_caution is not None and "voorzichtig" in ind.trend_caution.quotes[0]
+        assert "selectie" in ind.caveat
+    speech = catalogue.get("speech_language").caveat
+    assert "telefonisch" in speech and "registratiegraad" in speech and "niet automatisch" in speech
 
 
 def test_counts_reproduce_stated_percentages(catalogue):
@@ -145,6 +256,34 @@ def test_unknown_series_is_reported_with_row_and_column(data_copy):
     (problem,) = err.value.problems
     assert (problem.file, problem.row, problem.column) == ("indicator_values.csv", 4, "series")
     assert "typo" in problem.message
+
+
+def test_a_range_without_its_basis_is_reported(data_copy):
+    values = data_copy / "indicator_values.csv"
+    text = values.read_text(encoding="utf-8").replace("6.7,6.9,years,2016", "6.7,6.9,,2016", 1)
+    values.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_catalogue(data_copy)
+    (problem,) = err.value.problems
+    assert (problem.file, problem.column) == ("indicator_values.csv", "range_basis")
+
+
+def test_a_value_outside_its_range_is_reported(data_copy):
+    values = data_copy / "indicator_values.csv"
+    text = values.read_text(encoding="utf-8").replace("9.8,,,false,9.8,10.5", "9.8,,,false,9.9,10.5", 1)
+    values.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_catalogue(data_copy)
+    assert [(p.column, p.row) for p in err.value.problems] == [("value", 31)]
+
+
+def test_a_quote_from_an_unlisted_document_is_reported(data_copy):
+    meta = data_copy / "indicators.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("document: vws_factsheet_2019", "document: krant", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_catalogue(data_copy)
+    assert any("krant" in p.message and p.column == "document" for p in err.value.problems)
 
 
 def test_schema_violation_in_yaml_is_reported(data_copy):

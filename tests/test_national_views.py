@@ -48,10 +48,10 @@ def test_history_view_explains_the_chart(catalogue):
     ind = catalogue.get("big2")
     view = overview.history_view(catalogue, ind, title="Big2")
     assert view.explanation == (
-        f"**Teller:** {ind.numerator} **Noemer:** {ind.denominator} **Jaren in de grafiek:** 2016 en 2020."
+        f"**Teller:** {ind.numerator} **Noemer:** {ind.denominator} **Jaren in de grafiek:** 2020."
     )
-    assert view.alt_text.startswith("Staafgrafiek: Big2, 2016 en 2020.")
-    assert len(view.data) == len(view.table) == len(view.frame) == 5
+    assert view.alt_text.startswith("Staafgrafiek: Big2, 2020.") and "bereik over 2016-2020" in view.alt_text
+    assert len(view.data) == len(view.table) == len(view.frame) == 3
     assert view.file_name == "kansrijke_start_big2.csv"
     assert view.source == "RIVM, Monitor Kansrijke Start 2021, Indicator 12 (Big2), Figuur 16; Perined"
 
@@ -82,3 +82,38 @@ def test_filtered_selects_by_type_and_period_alle_means_all(catalogue, indicator
 def test_indicator_label_is_number_and_name(catalogue):
     assert overview.indicator_label(catalogue.get("big2")).startswith("12. ")
     assert overview.indicator_label(catalogue.get("big2")) == f"12. {catalogue.get('big2').name}"
+
+
+def test_history_table_of_indicator_11_follows_the_series_order_with_whole_percentages(catalogue):
+    table = overview.history_table(catalogue, catalogue.get("vulnerable_families"))
+    assert table["Reeks"].tolist() == ["3 of meer risicofactoren", "2 risicofactoren", "1 risicofactor",
+                                       "Geen risicofactoren"]
+    assert table["Waarde"].tolist() == ["4,9%", "9%", "28%", "58%"]
+    assert table["Bereik over de jaren"].iloc[0] == "4,9% - 5,3% (2016-2019)"
+    data = overview.history_data(catalogue, catalogue.get("vulnerable_families"))
+    assert data["Soort spreiding"].tolist() == ["over 2016-2019", "", "", ""]
+
+
+def test_trend_lines_quote_the_monitor_with_section(catalogue):
+    (line,) = overview.trend_lines(catalogue, catalogue.get("late_start_pregnancy_care"))
+    assert line.startswith("**Trend volgens de monitor:** Tussen 2014 en 2019 vrijwel stabiel")
+    assert "“Dit percentage is tussen 2014 en 2019 heen vrijwel stabiel, maar neemt in 2019 iets toe”" in line
+    assert "Indicator 7, Beschrijving en verdieping" in line
+    assert overview.trend_lines(catalogue, catalogue.get("coalitions")) == []
+
+
+def test_fact_lines_per_indicator_period_and_start_page(catalogue):
+    phb = overview.fact_lines(catalogue, indicator=catalogue.get("prenatal_home_visits"))
+    assert any("tussen week 20 en 25" in line for line in phb)
+    assert any("217 (respons 79%)" in line and "Tekstbox 3" in line for line in phb)
+    assert len(overview.fact_lines(catalogue)) == 3  # every background fact, on the Start page
+    (before,) = overview.fact_lines(catalogue, period="voor")
+    assert "vrijwel geen gegevens" in before and "Reflectie op methode" in before
+    assert overview.fact_lines(catalogue, period="na") == []
+
+
+def test_history_without_a_range_has_no_range_columns(catalogue):
+    """An indicator without spread or range (placements) shows and downloads no empty range column."""
+    table = overview.history_table(catalogue, catalogue.get("out_of_home_placements"))
+    data = overview.history_data(catalogue, catalogue.get("out_of_home_placements"))
+    assert not any(c.startswith(("Spreiding", "Bereik", "Soort spreiding")) for c in [*table.columns, *data.columns])

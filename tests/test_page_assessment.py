@@ -18,6 +18,7 @@ from ks_data.storage.db import StorageError
 from ks_data.texts import assessment as ta
 from ks_data.texts import storage as ts
 from tests.conftest import APP_FILE
+from tests.note_box import note_data, type_note
 from tests.support import downloads
 
 FILL = "app_pages/assessment_fill.py"
@@ -56,19 +57,19 @@ def test_fill_in_leave_and_find_everything_after_a_restart(user_data_dir):
 
     _radio(at, summary.id, "goals_vision").set_value(3).run()
     _radio(at, summary.id, "goals_domains").set_value("weet_niet").run()
-    at.text_area(key=f"ks_note_{summary.id}_goals_next_step").input("Cijfers delen in januari").run()
+    type_note(at, f"ks_note_{summary.id}_goals_next_step", "Cijfers delen in januari")  # no blur, no Ctrl+Enter
     # written through at once: the database holds every change
     saved = storage_assessments.get_assessment(summary.id)
     assert saved.answers == {"goals_vision": 3, "goals_domains": None}
     assert saved.notes == {"goals": {"next_step": "Cijfers delen in januari"}}
-    assert "2 van 43 stellingen beantwoord" in at.get("progress")[0].proto.text
+    assert "2 van 51 stellingen beantwoord" in at.get("progress")[0].proto.text
 
     # "server restart": a brand-new session that only has the link
     again = _app(FILL, evaluatie=str(summary.id))
     assert _radio(again, summary.id, "goals_vision").value == 3
     assert _radio(again, summary.id, "goals_domains").value == "weet_niet"
     assert _radio(again, summary.id, "goals_data").value is None
-    assert again.text_area(key=f"ks_note_{summary.id}_goals_next_step").value == "Cijfers delen in januari"
+    assert note_data(again, f"ks_note_{summary.id}_goals_next_step")["value"] == "Cijfers delen in januari"
 
 
 def test_a_new_session_without_link_can_resume_a_saved_assessment(user_data_dir):
@@ -112,6 +113,24 @@ def test_unwritable_database_shows_a_dutch_error_and_keeps_the_answer(user_data_
     at.button(key="ks_retry_pending").click().run()  # the disk is writable again
     assert storage_assessments.get_assessment(record.id).answers == {"goals_vision": 2}
     assert not at.error
+
+
+def test_a_note_that_could_not_be_stored_says_so_and_is_saved_on_retry(user_data_dir, monkeypatch):
+    """Given a database that refuses writes, when a note is typed, then the page says it is not saved (the box
+    too: no 'Opgeslagen'), and after the retry the note is stored and the box says so again."""
+    record = storage_assessments.open_assessment(coalition="C", assessment_date=date(2026, 5, 1))
+    at = _app(FILL, evaluatie=str(record.id))
+    key = f"ks_note_{record.id}_community_to_improve"
+    assert note_data(at, key)["failed"] is False and "Alles is opgeslagen" not in _text(at)
+    with monkeypatch.context() as patch:
+        patch.setattr(storage_assessments, "save_note", _raise_read_only)
+        type_note(at, key, "Meer sleutelpersonen")
+        assert ts.STORAGE_ERRORS["read_only"] in [e.value for e in at.error]
+        assert note_data(at, key)["failed"] is True and note_data(at, key)["value"] == "Meer sleutelpersonen"
+        assert storage_assessments.get_assessment(record.id).notes == {}
+    at.button(key="ks_retry_pending").click().run()
+    assert storage_assessments.get_assessment(record.id).notes == {"community": {"to_improve": "Meer sleutelpersonen"}}
+    assert note_data(at, key)["failed"] is False and not at.error
 
 
 def _raise_read_only(*args, **kwargs):
@@ -279,7 +298,7 @@ def test_two_browser_sessions_on_one_assessment_keep_both_answers(user_data_dir)
     first.switch_page(RESULTS).run()
     scores = first.dataframe[0].value
     assert scores.iloc[1][ta.COLUMN_SCORE] == "4,0"
-    assert "3 van 43 stellingen beantwoord" in second.switch_page(FILL).run().get("progress")[0].proto.text
+    assert "3 van 51 stellingen beantwoord" in second.switch_page(FILL).run().get("progress")[0].proto.text
 
 
 def test_a_stale_or_garbled_link_shows_the_chooser_not_a_traceback(user_data_dir):

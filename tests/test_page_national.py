@@ -117,9 +117,9 @@ def test_indicator_chart_is_explained_and_downloads_exactly_its_data(media):
     assert dutch["Waarde"].tolist() == plotted["value"].tolist() == [5.1, 5.3, 5.0]
     assert dutch["Spreiding hoogste"].tolist() == [8.9, 10.1, 10.3]
     raw = dict(downloads)["kansrijke_start_speech_language.csv"].decode("utf-8")
-    assert "2020;Spraak-taal rond 2 jaar;5,0;%;2,5;10,3;Indicator 13, Tabel 3" in raw
+    assert "2020;Spraak-taal rond 2 jaar;5,0;%;2,5;10,3;tussen JGZ-organisaties;Indicator 13, Tabel 3" in raw
     raw = dict(downloads)["kansrijke_start_speech_language_internationaal.csv"].decode("utf-8")
-    assert '2020,Spraak-taal rond 2 jaar,5.0,%,2.5,10.3,"Indicator 13, Tabel 3"' in raw
+    assert '2020,Spraak-taal rond 2 jaar,5.0,%,2.5,10.3,tussen JGZ-organisaties,"Indicator 13, Tabel 3"' in raw
 
 
 def test_overview_and_history_tables_download_their_rows(media):
@@ -204,7 +204,8 @@ def test_every_trends_chart_has_alt_text_explanation_table_and_both_downloads(me
     assert alts[2].startswith("Staafgrafiek: Gezinnen die geen gebruik maken van kraamzorg") and "9,5% in 2020" in alts[2]
     captions = _captions(at)
     assert captions.count("**Teller:**") == 3 and "**Jaren in de grafiek:** 2016 en 2020." in captions
-    assert [e.label for e in at.expander] == ["Tabel bij deze grafiek"] * 3
+    assert [e.label for e in at.expander] == ["Tabel bij deze grafiek", "Meer uit de monitor", "Tabel bij deze grafiek",
+                                              "Tabel bij deze grafiek"]
     downloads = _downloads(at, media)
     assert len(downloads) == 6
     dutch, international = _pair(downloads, "kansrijke_start_coalities_impuls.csv")
@@ -245,3 +246,65 @@ def test_corrupt_csv_shows_a_dutch_error_not_a_traceback(corrupt_data, page):
     message = at.error[0].value
     assert "De gegevens konden niet worden geladen." in message
     assert "indicator_values.csv, rij 6, kolom 'value': 'zesenvijftig' is geen getal." in message
+
+
+def test_start_page_flags_cautious_trends_and_shows_the_background_facts():
+    """Given the Start page, the JGZ tiles (13, 14) say 'voorzichtig interpreteren' instead of better/worse,
+    placements (15) count as improved (VWS aims at fewer), and the background facts stand with their section."""
+    at = _app()
+    text = _markdown(at)
+    assert "▼ lager; voorzichtig interpreteren" in text and "▲ hoger; voorzichtig interpreteren" in text
+    assert text.count("verslechterd") == 1  # only kraamzorg; overweight's rise is shown with the caution
+    assert "Monitor: Tussen 2014 en 2019 vrijwel stabiel, in 2019 iets hoger." in text
+    assert "Achtergrond bij de cijfers" in [s.value for s in at.subheader]
+    assert "147 deden dat" in text and "(Bron: RIVM, Monitor Kansrijke Start 2021, Tekstbox 3" in text
+    assert "vrijwel geen gegevens" in text
+
+
+def test_indicator_page_gives_direction_trend_sentence_and_more_facts():
+    at = _app(INDICATORS, indicator="out_of_home_placements")
+    text = _markdown(at)
+    assert "**Gewenste richting:** Lager is beter. Het actieprogramma wil dat minder baby's" in text
+    assert "Factsheet Kansrijke Start (april 2019)" in text
+    assert "aanscherping van de berekening en updates van de data" in at.warning[0].value
+    assert "**Trend volgens de monitor:** Tussen 2016 en 2020 iets afgenomen" in text
+    at = _app(INDICATORS, indicator="prenatal_home_visits")
+    assert "Meer uit de monitor" in [s.value for s in at.subheader]
+    assert "In de meeste gemeenten (69%) vindt het huisbezoek plaats tussen week 20 en 25" in _markdown(at)
+
+
+def test_indicator_page_for_late_start_quotes_the_monitors_trend():
+    at = _app(INDICATORS, indicator="late_start_pregnancy_care")
+    assert any("alleen het jaar 2019" in i.value for i in at.info)
+    assert "“Dit percentage is tussen 2014 en 2019 heen vrijwel stabiel, maar neemt in 2019 iets toe”" in _markdown(at)
+
+
+def test_kraamzorg_teller_on_screen_counts_births_without_kraamzorg():
+    at = _app(INDICATORS, indicator="no_kraamzorg")
+    text = _markdown(at)
+    assert "**Teller:** Aantal levendgeborenen van wie de moeder géén declaratie voor kraamzorg had" in text
+    assert "wél een kraamzorgdeclaratie" in text
+
+
+def test_vulnerable_families_shows_whole_percentages_and_the_range():
+    at = _app(INDICATORS, indicator="vulnerable_families")
+    history = at.dataframe[-1].value
+    assert history["Waarde"].tolist() == ["4,9%", "9%", "28%", "58%"]
+    assert history["Bereik over de jaren"].iloc[0] == "4,9% - 5,3% (2016-2019)"
+    assert "(onder het 10e percentiel)" in _markdown(at)
+
+
+def test_period_filter_before_pregnancy_says_there_is_almost_no_data():
+    at = _app(INDICATORS, fase="voor")
+    assert any("vrijwel geen gegevens" in i.value and "Reflectie op methode" in i.value for i in at.info)
+    assert not any("vrijwel geen gegevens" in i.value for i in _app(INDICATORS, fase="na").info)
+
+
+def test_trends_big2_shows_the_2016_2020_range_not_a_2016_point():
+    at = _app(TRENDS)
+    big2 = _chart_data(_charts(at)[1])
+    assert set(big2["year"]) == {"2020"}
+    preterm = big2[big2["series"].str.startswith("Vroeggeboorte")].iloc[0]
+    assert (preterm["range_min"], preterm["range_max"]) == (6.7, 6.9)
+    assert "**Trend volgens de monitor:** Vroeggeboorte en laag geboortegewicht dalen sinds 2018 licht." in _markdown(at)
+    assert any("10 gemeenten (4%)" in m.value for m in at.markdown)

@@ -79,7 +79,7 @@ def test_every_chart_has_alt_text_explanation_table_and_download(perinatal_env: 
     assert len(buttons) == 10  # spine, overview table, trend, peers, PC4 table: Dutch + international each
     assert [b.proto.label for b in buttons[:2]] == [tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL]
     spine_table = _table(at, "laagste gemeente")
-    assert len(spine_table) == 5 and spine_table["Nederland"].str.endswith(("%", "per 1000")).all()
+    assert len(spine_table) == 5 and spine_table["Nederland"].str.fullmatch(r"\d+,\d(%| per 1000) \(som van alle gemeenten in het bestand\)").all()
 
 
 def test_downloads_hold_exactly_the_shown_rows_in_both_notations(perinatal_env: Path, csv_downloads) -> None:
@@ -191,11 +191,11 @@ def test_user_file_replaces_demo(perinatal_env: Path) -> None:
     overview = _table(at, "definitie").set_index("indicator")
     big2 = overview.loc[perinatal_indicators.indicator("big2").title]
     assert big2["waarde"] == "15,3%" and big2["aantal"] == "6.890" and big2["geboorten"] == "45.123"
-    assert big2["Nederland"] == "15,3%"  # the file's national row (130.512 / 853.017)
+    assert big2["Nederland"] == "15,3% (landelijke rij in het bestand)"  # 130.512 / 853.017
     assert "synthetisch voorbeeld" not in overview.columns
     texts = _texts(at)
     assert tp.TREND_NONE in texts and tp.PC4_NONE in texts
-    assert tp.NATIONAL_BASIS["land"] in texts
+    assert tp.NATIONAL_LABELS["land"] in texts and "RIVM-monitor" not in texts
 
 
 def test_gemeente_without_rows_in_user_file(perinatal_env: Path) -> None:
@@ -203,3 +203,64 @@ def test_gemeente_without_rows_in_user_file(perinatal_env: Path) -> None:
     perinatal.save_user_file(perinatal.check_file((DATA / name).read_bytes(), name))
     at = _profile(gemeente="GM0599")
     assert at.warning[-1].value.startswith("Voor gemeente GM0599 staan geen cijfers")
+
+
+# --- the exports gemeenten really have (issue 13) -------------------------------------------------------------
+WSJG = "wsjg_gemeenten_percentages_2018-2020.csv"
+PC4 = "perined_pc4_zwolle_2018-2020.csv"
+
+
+def _load(*names: str) -> None:
+    for name in names:
+        result = perinatal.check_file((DATA / name).read_bytes(), name)
+        assert result.ok, [i.text() for i in result.errors]
+        perinatal.confirm_import(result)
+
+
+def _tiles(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_a_percentage_export_and_a_pc4_export_give_the_user_figures_with_a_named_reference(perinatal_env: Path) -> None:
+    """Given a percentage-only gemeente export and a PC4 export with '<10' cells, then Zwolle's profile shows the
+    published rates with their CIs, counts marked 'afgeleid uit percentage', Nederland named per indicator (the
+    RIVM value where there is one, plainly none for perinatal mortality) with a comparison, and its PC4 areas
+    'afgeschermd in de bron (<10)' where the file hid a cell."""
+    _load(WSJG, PC4)
+    at = _profile(gemeente="GM0193")
+    assert not at.exception and tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
+    assert [h.value for h in at.header][0] == tp.OVERVIEW_HEADING.format(name="Zwolle", period="2018-2020")
+    overview = _table(at, "definitie").set_index("indicator")
+    big2 = overview.loc[perinatal_indicators.indicator("big2").title]
+    assert big2["waarde"] == "14,2%" and big2["95%-BI"].startswith("13,") and big2["aantal"] == "690"
+    assert big2["herkomst aantal"] == "afgeleid uit percentage" and big2["geboorten"] == "4.861"
+    # 14,2% of 4.861 births: the 95%-BI (13,2 - 15,2%) holds 15,0%
+    assert (big2["Nederland"], big2["vergelijking"]) == ("15,0% (RIVM-monitor, 2020)", "vergelijkbaar met Nederland")
+    mortality = overview.loc[perinatal_indicators.indicator("perinatal_mortality").title]
+    assert mortality["Nederland"] == "geen landelijk cijfer beschikbaar" and mortality["vergelijking"] == "niet vergeleken"
+    tiles = _tiles(at)
+    assert "Nederland: 15,0% (RIVM-monitor, 2020)" in tiles and "Nederland: geen landelijk cijfer beschikbaar" in tiles
+    assert "(afgeleid uit percentage)" in tiles
+    # the comparison chart places the three indicators with a reference and says which one it leaves out
+    assert at.get("vega_lite_chart")[0].proto.alt.startswith("Vergelijkingsgrafiek van Zwolle met Nederland, "
+                                                               "2018-2020, voor 3 indicatoren")
+    assert tp.NOT_COMPARED_NOTE.format(indicators="Perinatale sterfte (7 dagen)") in [c.value for c in at.caption]
+    pc4 = _table(at, "code", index=1).set_index("code")
+    assert (pc4.loc["8014", "waarde"], pc4.loc["8014", "afscherming"]) == (tp.HIDDEN_IN_SOURCE,
+                                                                          "afgeschermd in de bron (<10)")
+    assert pc4.loc["8016", "waarde"] != tp.SUPPRESSED_MARK and "herkomst aantal" not in pc4.columns
+
+
+def test_a_gemeente_only_in_a_pc4_file_with_hidden_cells_says_why_and_which_file_helps(perinatal_env: Path) -> None:
+    _load(PC4)
+    at = _profile(gemeente="GM0193")
+    tiles = _tiles(at)
+    assert "niet te berekenen uit de postcodegebieden" in tiles and "gemeente-export" in tiles
+    assert tp.TILE_COUNT_HIDDEN in tiles
+
+
+def test_the_cbs_name_is_shown_not_a_formula_from_the_file(perinatal_env: Path) -> None:
+    _load(WSJG)
+    at = _profile(gemeente="GM0453")
+    assert at.header[0].value == tp.OVERVIEW_HEADING.format(name="Velsen", period="2018-2020")
+    assert "HYPERLINK" not in _texts(at) and "HYPERLINK" not in _tiles(at)

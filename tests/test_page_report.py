@@ -120,3 +120,17 @@ def test_unknown_gemeente_gets_a_warning(perinatal_env: Path) -> None:
     at = _report(gemeente="GM0599")
     assert at.warning[-1].value.startswith("Voor gemeente GM0599 staan geen cijfers")
     assert not at.get("download_button")
+
+
+def test_report_of_the_users_own_exports(perinatal_env: Path) -> None:
+    """Given a percentage-only gemeente export and a PC4 export with '<10' cells, then Zwolle's report shows the
+    published rate, the counts derived from it, Nederland named per indicator and the hidden PC4 cells."""
+    for name in ("wsjg_gemeenten_percentages_2018-2020.csv", "perined_pc4_zwolle_2018-2020.csv"):
+        perinatal.confirm_import(perinatal.check_file((DATA / name).read_bytes(), name))
+    at = _report(gemeente="GM0193")
+    assert not at.exception and tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
+    html = _preview(at)
+    assert "<h1>Gemeenterapport Kansrijke Start: Zwolle</h1>" in html and "synthetisch voorbeeld" not in html
+    assert "<td class='num'>14,2%</td>" in html and "afgeleid uit percentage" in html
+    assert "RIVM-monitor, 2020" in html and "geen landelijk cijfer beschikbaar" in html
+    assert "afgeschermd in de bron (&lt;10)" in html

@@ -26,9 +26,15 @@ def test_indicator_definitions_state_their_variant() -> None:
     assert "24 weken" in big2.definition and "Hoftiezer" in big2.definition and "37 weken" in big2.definition
     assert "7 dagen" in perinatal.indicator("perinatal_mortality").variant
     assert "28 dagen" in perinatal.indicator("perinatal_mortality_28d").variant
-    assert big2.national_reference == {"value": 15.0, "period": "2020"}
-    assert perinatal.indicator("preterm").national_reference["value"] == 6.7
-    assert perinatal.indicator("sga").national_reference["value"] == 9.8
+    # the national figures are the RIVM series of indicator 12 (data/indicator_values.csv), not a copy here
+    assert big2.national_reference == {"indicator": "big2", "series": "big2"}
+    assert perinatal.indicator("preterm").national_reference == {"indicator": "big2", "series": "preterm"}
+    assert perinatal.indicator("sga").national_reference == {"indicator": "big2", "series": "sga"}
+    assert perinatal.indicator("perinatal_mortality").national_reference is None
+    # Big2 counts from 24 weeks (RIVM, Perined); perinatal mortality as Perined counts it, from 22 weeks
+    assert {i.id: i.from_weeks for i in perinatal.indicators()} == {
+        "big2": 24, "preterm": 24, "sga": 24, "perinatal_mortality": 22, "perinatal_mortality_28d": 22}
+    assert perinatal.definition_weeks() == (24, 22)
     assert {i.polarity for i in perinatal.indicators()} == {"lower_is_better"}
 
 

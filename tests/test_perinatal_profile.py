@@ -5,14 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
 from ks_data.perinatal import rates
 from tests.test_perinatal_rates import PC4_2020, tidy
 
 
+def with_land(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame plus its national row (the sum of its PC4 rows: 300 / 1998 per year), as an export can have."""
+    land = frame.groupby("period", as_index=False)[["births", "big2"]].sum().assign(
+        level="land", area_code="NL", area_name="Nederland", is_synthetic=False, source="test")
+    return pd.concat([frame, land], ignore_index=True)
+
+
 @pytest.fixture
 def data() -> pd.DataFrame:
-    return tidy(PC4_2020)
+    return with_land(tidy(PC4_2020))
 
 
 def test_overview_and_peers(data: pd.DataFrame) -> None:
@@ -65,7 +73,7 @@ def test_overview_carries_metadata_and_the_difference_with_nederland(data: pd.Da
 def test_trend_pairs_the_gemeente_with_nederland_per_rolling_period() -> None:
     """Given five identical years, then the trend has the gemeente and Nederland for each 3-year pool, with the
     pooled counts (3 x 160 / 3 x 900) and the same rate every period; one year only gives no trend."""
-    data = pd.concat([tidy(PC4_2020, period=str(year)) for year in range(2016, 2021)], ignore_index=True)
+    data = with_land(pd.concat([tidy(PC4_2020, period=str(year)) for year in range(2016, 2021)], ignore_index=True))
     trend = rates_profile.trend(data, gemeentecode="GM0003", indicator_id="big2")
     assert trend["period"].tolist() == ["2016-2018"] * 2 + ["2017-2019"] * 2 + ["2018-2020"] * 2
     assert trend["series"].tolist() == ["gemeente", "land"] * 3
@@ -74,6 +82,7 @@ def test_trend_pairs_the_gemeente_with_nederland_per_rolling_period() -> None:
     assert own["value"].tolist() == pytest.approx([100 * 160 / 900] * 3)
     assert land["value"].tolist() == pytest.approx([100 * 300 / 1998] * 3) and not land["suppressed"].any()
     assert own["area_name"].eq("Cee").all() and land["area_name"].isna().all()
+    assert land["national_label"].eq("landelijke rij in het bestand").all()
     assert rates_profile.trend(tidy(PC4_2020), gemeentecode="GM0003", indicator_id="big2").empty
 
 
@@ -101,3 +110,27 @@ def test_gemeente_options_come_from_gemeente_and_pc4_rows(data: pd.DataFrame) ->
     own = data.iloc[[0]].assign(level="gemeente", area_code="GM0009", gemeentecode="GM0009")
     assert rates_profile.gemeente_options(pd.concat([data, own], ignore_index=True)) == [
         "GM0001", "GM0002", "GM0003", "GM0009"]
+
+
+def test_without_a_national_row_the_overview_names_the_rivm_value() -> None:
+    """Given three gemeenten only (no national row), then Nederland is the RIVM value of 2020, named as such."""
+    row = rates_profile.overview(tidy(PC4_2020), gemeentecode="GM0003", period="2020").iloc[0]
+    assert (row["national_value"], row["national_label"], row["comparison"]) == (15.0, "RIVM-monitor, 2020", "worse")
+
+
+def test_the_variant_says_when_the_file_counts_from_another_week() -> None:
+    ind = perinatal_indicators.indicator("big2")
+    assert rates_profile.variant_text(ind, 24) == ind.variant and rates_profile.variant_text(ind, None) == ind.variant
+    assert rates_profile.variant_text(ind, 22) == f"in dit bestand vanaf 22 weken (de standaarddefinitie: {ind.variant})"
+    other = 24 if perinatal_indicators.indicator("perinatal_mortality").from_weeks == 22 else 22
+    frame = tidy(PC4_2020).assign(perinatal_deaths=12, mortality_weeks=other)
+    row = rates_profile.overview(frame, gemeentecode="GM0003", period="2020").set_index("indicator_id")
+    assert row.loc["perinatal_mortality", "variant"].startswith(f"in dit bestand vanaf {other} weken")
+    assert row.loc["big2", "variant"] == perinatal_indicators.indicator("big2").variant
+
+
+def test_only_indicators_with_a_reference_go_into_the_comparison_chart() -> None:
+    spine = rates_profile.spine(tidy(PC4_2020).assign(perinatal_deaths=12), gemeentecode="GM0003", period="2020")
+    assert spine["indicator_id"].tolist() == ["big2", "perinatal_mortality"]
+    assert rates_profile.compared(spine)["indicator_id"].tolist() == ["big2"]
+    assert rates_profile.compared(spine.iloc[0:0]).empty

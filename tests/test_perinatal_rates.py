@@ -10,6 +10,7 @@ import pytest
 
 from ks_data.perinatal import schema as perinatal_schema
 from ks_data.perinatal import rates
+from ks_data.texts import perinatal as tp
 
 # (pc4, gemeentecode, births, big2) in 2020, chosen so every rule fires once (see the tests).
 PC4_2020 = [
@@ -78,10 +79,11 @@ def test_gemeente_rates_are_aggregated_from_pc4_with_wilson_ci(data: pd.DataFram
     # hand-computed Wilson 95%: 47/458 -> 7.805% .. 13.380%
     assert (out.loc["GM0001", "lower"], out.loc["GM0001", "upper"]) == pytest.approx((7.805, 13.380), abs=0.01)
     assert out.loc["GM0001", "area_name"] == "Aa"
-    # national = 300 / 1998 = 15.02%: Aa lower (better), Bee similar, Cee 160/900 = 17.8% higher (worse)
-    assert out["national_value"].iloc[0] == pytest.approx(100 * 300 / 1998)
+    # 3 gemeenten without a national row are not the country: the bundled RIVM value of 2020 (15,0%) is the
+    # reference. Aa lower (better), Bee 93/640 similar, Cee 160/900 = 17.8% higher (worse)
+    assert out["national_value"].iloc[0] == pytest.approx(15.0)
+    assert (out["national_basis"] == "rivm").all() and (out["national_label"] == "RIVM-monitor, 2020").all()
     assert out["comparison"].to_dict() == {"GM0001": "better", "GM0002": "similar", "GM0003": "worse"}
-    assert (out["national_basis"] == "file").all()  # 3 gemeenten are not the whole country
 
 
 def test_gemeentecode_filter_returns_same_suppression(data: pd.DataFrame) -> None:
@@ -159,3 +161,70 @@ def test_single_years_cannot_be_recovered_from_the_pooled_period() -> None:
     for key in ("period", "area_code"):
         hidden = years.groupby(key)["numerator"].agg(lambda s: int(s.isna().sum()))
         assert not (hidden == 1).any(), key
+
+
+# --- cells hidden in the source, counts derived from rates, gemeenten summed from PC4 (issue 13) ----------------
+def _hide(frame: pd.DataFrame, code: str, column: str, label: str = "<10") -> pd.DataFrame:
+    out = frame.copy()
+    row = out["area_code"] == code
+    out.loc[row, column] = pd.NA
+    out.loc[row, perinatal_schema.censored_column(column)] = label
+    return perinatal_schema.with_defaults(out)
+
+
+def test_a_cell_hidden_in_the_source_says_so_and_counts_as_hidden() -> None:
+    """Given GM0003's 3001 hidden in the source ('<10'), then it reads 'afgeschermd in de bron (<10)' and, as the
+    only hidden cell of its gemeente, it gets a partner (3002): the source's cell cannot be recovered either."""
+    out = rates.area_rates(_hide(tidy(PC4_2020), "3001", "big2"), level="pc4", indicator_id="big2").set_index("area_code")
+    assert out.loc["3001", "suppression_code"] == "source"
+    assert out.loc["3001", "suppression_reason"] == "afgeschermd in de bron (<10)"
+    assert out.loc["3002", "suppression_code"] == "secondary"
+    births = rates.area_rates(_hide(tidy(PC4_2020), "3001", "births", ""), level="pc4", indicator_id="big2")
+    assert births.set_index("area_code").loc["3001", "suppression_reason"] == "aantal geboorten afgeschermd in de bron"
+
+
+def test_a_gemeente_summed_from_pc4_with_hidden_cells_says_why_and_which_file_helps() -> None:
+    out = rates.area_rates(_hide(tidy(PC4_2020), "3001", "big2"), level="gemeente", indicator_id="big2")
+    row = out.set_index("area_code").loc["GM0003"]
+    assert row["suppressed"] and row["suppression_code"] == "pc4_hidden"
+    assert row["suppression_reason"] == tp.PC4_PARTS_HIDDEN.format(n=1, total=2, what="Big2")
+    assert "per gemeente" in row["suppression_reason"]
+
+
+def test_a_gemeente_row_wins_over_the_sum_of_its_pc4_areas() -> None:
+    """Given a PC4 file with a hidden cell and a gemeente row for the same gemeente, then the gemeente's figure
+    comes from its own row."""
+    pc4 = _hide(tidy(PC4_2020), "3001", "big2")
+    own = pc4.iloc[[0]].assign(level="gemeente", area_code="GM0003", gemeentecode="GM0003", births=900, big2=160)
+    own[perinatal_schema.censored_column("big2")] = pd.NA
+    out = rates.area_rates(pd.concat([pc4, own], ignore_index=True), level="gemeente", indicator_id="big2")
+    row = out.set_index("area_code").loc["GM0003"]
+    assert not row["suppressed"] and (row["numerator"], row["denominator"]) == (160, 900)
+
+
+def _derived(rows: list[tuple], rate: float) -> pd.DataFrame:
+    frame = tidy(rows)
+    frame["big2"] = (frame["births"] * rate).round().astype("Int64")
+    frame[perinatal_schema.rate_column("big2")] = rate
+    frame[perinatal_schema.derived_column("big2")] = True
+    return frame
+
+
+def test_a_count_derived_from_a_rate_keeps_the_published_rate_and_its_interval() -> None:
+    """Given Big2 published as 15,3% of 1.234 births (count derived: 189), then the value is 15,3% (not 189/1234 =
+    15,32%), the interval is Wilson from rate and births, and the row says it was derived."""
+    data = _derived([("3001", "GM0003", 1234, 0), ("3002", "GM0003", 1500, 0)], 0.153)
+    out = rates.area_rates(data, level="pc4", indicator_id="big2").set_index("area_code")
+    row = out.loc["3001"]
+    assert row["numerator"] == 189 and row["value"] == pytest.approx(15.3) and bool(row["derived"])
+    # Wilson score interval written out for p = 0,153 and n = 1.234 (Newcombe 1998, method 3)
+    p, n, z = 0.153, 1234, 1.959964
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5 / (1 + z * z / n)
+    assert (row["lower"], row["upper"]) == pytest.approx((100 * (centre - half), 100 * (centre + half)), abs=1e-4)
+
+
+def test_suppression_applies_to_a_derived_count() -> None:
+    """Given 4,0% of 100 births (4 events derived), then it is suppressed like a count of 4."""
+    data = _derived([("3001", "GM0003", 100, 0), ("3002", "GM0003", 1500, 0), ("3003", "GM0003", 900, 0)], 0.04)
+    out = rates.area_rates(data, level="pc4", indicator_id="big2").set_index("area_code")
+    assert out.loc["3001", "suppression_code"] == "few_events" and pd.isna(out.loc["3001", "numerator"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,12 @@ import pandas as pd
 import pytest
 
 from ks_data import paths
-from ks_data.perinatal import synthetic
+from ks_data.geo import build as geo_build
+from ks_data.geo import cache as geo
+from ks_data.geo import population
+from ks_data.national.catalogue import load_catalogue
+from ks_data.perinatal import profile, rates, synthetic
+from tests.conftest import GEO_MINI_DIR
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +41,18 @@ def test_national_2020_reproduces_the_monitor(generated: pd.DataFrame) -> None:
     assert round(_rate(generated, "big2", 2020), 1) == 15.0
     assert round(_rate(generated, "preterm", 2020), 1) == 6.7
     assert round(_rate(generated, "sga", 2020), 1) == 9.8
-    assert round(_rate(generated, "preterm", 2016), 1) == 6.9
-    assert round(_rate(generated, "sga", 2016), 1) == 10.5
+
+
+@pytest.mark.parametrize("series", ["preterm", "sga"])
+def test_earlier_years_stay_inside_the_monitors_2016_2020_range(generated: pd.DataFrame, series: str) -> None:
+    """The monitor gives 2016-2020 only as a range ('varieerden ... van 6,9% tot 6,7%', '10,5% tot 9,8%') and
+    'sinds 2018 een lichte daling': every year lies in the bundled range, the top is reached, 2018-2020 falls."""
+    row = load_catalogue().values_for("big2", series=series).iloc[0]
+    low, high, first = float(row["range_min"]), float(row["range_max"]), int(row["range_from"])
+    rates = [round(_rate(generated, series, year), 1) for year in range(first, int(row["year"]) + 1)]
+    assert all(low <= rate <= high for rate in rates), rates
+    assert max(rates) == high and rates[-1] == low
+    assert rates[2] > rates[3] > rates[4]  # 2018 > 2019 > 2020
 
 
 def test_big2_is_preterm_or_sga(generated: pd.DataFrame) -> None:
@@ -51,6 +67,23 @@ def test_big2_is_preterm_or_sga(generated: pd.DataFrame) -> None:
 def test_every_row_is_labelled_synthetic(generated: pd.DataFrame) -> None:
     assert generated["is_synthetic"].all()
     assert generated["source"].str.contains("synthetisch voorbeeld").all()
+    # without population figures the source says how births were spread instead
+    assert generated["source"].str.contains("verdeeld naar de oppervlakte").all()
+
+
+def test_births_follow_the_population_proxy(fake_pc4: pd.DataFrame) -> None:
+    """Given young children per year of age per PC4, expected births are proportional to them (a PC4 without
+    children gets none), the national total stays calibrated, and the source says births come from children."""
+    proxy = np.where(fake_pc4.index % 10 == 0, 0.0, np.where(fake_pc4.index < 1500, 200.0, 20.0))
+    frame = synthetic.generate(fake_pc4.assign(births_proxy=proxy), seed=7)
+    per_pc4 = frame.groupby("area_code")["births"].sum().reindex(fake_pc4["pc4"]).to_numpy()
+    assert (per_pc4[proxy == 0] == 0).all()
+    assert per_pc4[proxy == 200].mean() == pytest.approx(10 * per_pc4[proxy == 20].mean(), rel=0.05)
+    total = frame[frame["period"] == "2020"]["births"].sum()
+    assert total == pytest.approx(synthetic.BIRTHS_PER_YEAR, rel=0.04)
+    assert frame["source"].str.contains("afgeleid van het aantal jonge kinderen").all()
+    assert synthetic.uses_population(fake_pc4.assign(births_proxy=proxy))
+    assert not synthetic.uses_population(fake_pc4) and not synthetic.uses_population(fake_pc4.assign(births_proxy=0.0))
 
 
 def test_shape_years_and_keys(generated: pd.DataFrame, fake_pc4: pd.DataFrame) -> None:
@@ -78,7 +111,32 @@ def test_cli_writes_into_cache_dir(perinatal_env: Path, capsys: pytest.CaptureFi
     written = paths.CACHE_DIR / synthetic.OUTPUT_FILE
     frame = pd.read_parquet(written)
     assert frame["is_synthetic"].all() and frame["area_code"].nunique() > 4000
-    assert "big2 15.0%" in capsys.readouterr().out
+    output = capsys.readouterr()
+    assert "big2 15.0%" in output.out and "WARNING" not in output.err
+    assert frame["source"].str.contains("afgeleid van het aantal jonge kinderen").all()
+
+
+def test_cli_without_population_falls_back_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    """A boundary cache built without a population file: the demo is still written, spread by area, and the
+    CLI warns on stderr how to get the population proxy."""
+    source = tmp_path / "src"
+    shutil.copytree(GEO_MINI_DIR, source)
+    (source / "pc4_population_2021.csv").unlink()
+    cache = geo_build.build_from_folder(source, cache_dir=tmp_path / "geo").cache_dir
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(paths, "GEO_CACHE_DIR", cache)
+    assert synthetic.main([]) == 0
+    assert "pc4_population_2021.csv" in capsys.readouterr().err
+    frame = pd.read_parquet(paths.CACHE_DIR / synthetic.OUTPUT_FILE)
+    assert frame["source"].str.contains("verdeeld naar de oppervlakte").all()
+
+
+def test_write_uses_the_cached_proxy_of_the_mini_geography(mini_geo_cache: Path, tmp_path: Path) -> None:
+    """The invented mini population: PC4 3001 has no young children and 3002 hidden cells, so no births."""
+    frame = pd.read_parquet(synthetic.write(output=tmp_path / "s.parquet", geo_cache_dir=mini_geo_cache))
+    births = frame.groupby("area_code")["births"].sum()
+    assert births["3001"] == 0 and births["3002"] == 0 and births["1001"] > births["2001"] > births["1002"] > 0
 
 
 def test_cli_without_geo_cache_fails_cleanly(no_perinatal_env: Path, capsys: pytest.CaptureFixture) -> None:
@@ -123,3 +181,70 @@ def test_births_follow_the_density_proxy(fake_pc4: pd.DataFrame) -> None:
     plain = synthetic.generate(fake_pc4, seed=7)
     total = per_year["births"].sum()
     assert abs(total - plain[plain["period"] == "2020"]["births"].sum()) < 0.02 * total
+
+
+# --- plausibility on the real geography (../shared/geo): gemeenten look like themselves -------------------
+@pytest.fixture(scope="module")
+def real_demo(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    return pd.read_parquet(synthetic.write(output=tmp_path_factory.mktemp("demo") / "demo.parquet",
+                                           geo_cache_dir=geo_cache))
+
+
+@pytest.fixture(scope="module")
+def real_births(real_demo: pd.DataFrame, geo_cache: Path) -> pd.DataFrame:
+    """Per gemeente: yearly births of the demo (2016-2020 pooled / 5) and the population proxy."""
+    proxy = population.read_births_proxy(cache_dir=geo_cache).merge(
+        geo.read_pc4_gemeente(year=2021, cache_dir=geo_cache), on="pc4")
+    counts = rates.level_counts(real_demo, level="gemeente", period="2016-2020").set_index("area_code")
+    out = pd.DataFrame({"births": counts["births"].astype(float) / 5,
+                        "proxy": proxy.groupby("gemeentecode")["births_proxy"].sum().astype(float)})
+    out["name"] = counts["area_name"]
+    return out.dropna(subset=["births"])
+
+
+@pytest.mark.geo
+def test_births_per_gemeente_stay_within_a_few_percent_of_the_proxy(real_births: pd.DataFrame) -> None:
+    """Births follow children aged 0-4 / 5 (scaled to the national total): within 4% for gemeenten of 1,000+
+    births a year, 8% for 250+, typically within 2.5%; for every gemeente of 100+ the difference is Poisson
+    noise (under 4 standard deviations over the five years); the issue's examples hold."""
+    scale = real_births["births"].sum() / real_births["proxy"].sum()
+    expected = real_births["proxy"] * scale
+    ratio = real_births["births"] / expected
+    assert (ratio[expected >= 1000] - 1).abs().max() < 0.04
+    assert (ratio[expected >= 250] - 1).abs().max() < 0.08
+    assert (ratio[expected >= 100] - 1).abs().median() < 0.025
+    z = 5 * (real_births["births"] - expected) / np.sqrt(5 * expected)
+    assert z[expected >= 100].abs().max() < 4
+    named = real_births.set_index("name")["births"]
+    assert named["Súdwest-Fryslân"] == pytest.approx(840, rel=0.06)  # not ~3,200 a year as before
+    assert named["Putten"] == pytest.approx(260, rel=0.08)
+    assert named["Amsterdam"] == pytest.approx(8_900, rel=0.04)
+
+
+@pytest.mark.geo
+def test_comparable_gemeenten_are_of_similar_size(real_births: pd.DataFrame, real_demo: pd.DataFrame) -> None:
+    """The ten 'vergelijkbare gemeenten' (nearest by births, ``perinatal.profile.peers``) lie within a size band
+    of one third for every gemeente of 100+ births a year below the ten largest; Súdwest-Fryslân's peers are
+    gemeenten of ~800 births a year, not Arnhem, Eindhoven or Groningen."""
+    births = real_births["births"].sort_values(ascending=False)
+    for rank, (code, own) in enumerate(births.items()):
+        nearest = (births.drop(code) - own).abs().sort_values(kind="stable").index[:profile.N_PEERS]
+        if rank >= 10 and own >= 100:
+            assert births[nearest].between(own * 0.75, own / 0.75).all(), real_births.loc[code, "name"]
+    sudwest = profile.peers(real_demo, gemeentecode="GM1900", indicator_id="big2", period="2016-2020")
+    peers = set(sudwest.loc[~sudwest["is_own"], "area_name"])
+    assert len(peers) == profile.N_PEERS and not peers & {"Arnhem", "Eindhoven", "Groningen"}
+    assert real_births.loc[list(sudwest.loc[~sudwest["is_own"], "area_code"]), "births"].between(
+        0.9 * births["GM1900"], 1.1 * births["GM1900"]).all()
+
+
+@pytest.mark.geo
+def test_gemeenten_with_over_100_births_a_year_are_not_hidden(real_births: pd.DataFrame,
+                                                              real_demo: pd.DataFrame) -> None:
+    """Over the pooled 2016-2020 period, Big2 is shown (not suppressed) for every gemeente of 100+ births a year,
+    e.g. Putten, Woudenberg and Staphorst."""
+    big2 = rates.area_rates(real_demo, level="gemeente", indicator_id="big2", period="2016-2020").set_index("area_code")
+    large = real_births.index[real_births["births"] > 100]
+    assert not big2.loc[large, "suppressed"].any()
+    shown = set(big2.loc[~big2["suppressed"], "area_name"])
+    assert {"Putten", "Woudenberg", "Staphorst"} <= shown

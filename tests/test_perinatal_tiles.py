@@ -51,3 +51,21 @@ def test_tile_of_suppressed_rate_shows_reason() -> None:
     row = rates_profile.overview(tidy(rows), gemeentecode="GM0001", period="2020").iloc[0]
     html = tiles.tile_html(row)
     assert "afgeschermd" in html and "reden: minder dan 10 gebeurtenissen" in html and "niet vergeleken" in html
+
+
+def test_a_tile_names_its_national_reference_or_says_there_is_none() -> None:
+    row = {"short_title": "Big2", "unit": "%", "value": 14.2, "lower": 13.2, "upper": 15.2, "numerator": 690,
+           "denominator": 4861, "national_value": 15.0, "national_label": "RIVM-monitor, 2020", "comparison": "better",
+           "derived": True, "indicator_id": "big2", "period": "2018-2020", "ci_level": 0.95, "method": "Wilson"}
+    html = tiles.tile_html(row)
+    assert "Nederland: 15,0% (RIVM-monitor, 2020)" in html and "gunstiger dan Nederland" in html
+    assert "690 van 4.861 geboren kinderen (afgeleid uit percentage)" in html
+    none = tiles.tile_html({**row, "national_value": None, "national_label": "geen landelijk cijfer beschikbaar",
+                            "comparison": "not_compared", "derived": False})
+    assert "Nederland: geen landelijk cijfer beschikbaar" in none and "afgeleid" not in none
+
+
+def test_a_tile_of_a_cell_hidden_in_the_source_gives_that_reason() -> None:
+    row = {"short_title": "Big2", "unit": "%", "suppressed": True, "numerator": None, "denominator": None,
+           "suppression_reason": "afgeschermd in de bron (<10)", "indicator_id": "big2", "comparison": "not_compared"}
+    assert "reden: afgeschermd in de bron (&lt;10)" in tiles.tile_html(row)

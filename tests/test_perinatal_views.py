@@ -1,8 +1,7 @@
-"""Tests for ks_data/perinatal/views.py: Dutch display tables, downloads, the schema table and preview."""
+"""Tests for ks_data/perinatal/views.py: Dutch display tables and downloads of the profile."""
 
 from __future__ import annotations
 
-import pandas as pd
 
 from ks_data.core import export
 from ks_data.perinatal import rates
@@ -37,41 +36,18 @@ def test_export_frame_has_dutch_headers_and_numbers_as_numbers() -> None:
     assert ptab.export_csv(out, view="pc4") == export.to_csv_bytes(frame, dutch=True)
 
 
-def test_preview_export_keeps_the_preview_rows_and_masks_small_counts() -> None:
-    frame = ptab.preview_export(tidy(PC4_2020, synthetic=True), rows=4)
-    assert frame["code"].tolist() == ["1001", "1002", "1003", "1004"]
-    assert frame["Big2"].tolist() == [30, "afgeschermd", 12, "afgeschermd"]
-    assert frame["geboorten"].tolist() == [200, 150, 100, "afgeschermd"]
-    assert frame["synthetisch voorbeeld"].eq("ja").all()
-
-
 def test_spine_display_formats_the_spread_in_the_unit() -> None:
     spine = rates_profile.spine(tidy(PC4_2020), gemeentecode="GM0003", period="2020")
     shown = ptab.display(spine, view="spine").iloc[0]
-    assert (shown["laagste gemeente"], shown["hoogste gemeente"], shown["Nederland"]) == ("10,3%", "17,8%", "15,0%")
-
-
-def test_schema_table_lists_required_columns_and_aliases() -> None:
-    table = ptab.schema_table().set_index("gegeven")
-    assert table.loc["geboorten", "verplicht"] == "ja" and "aantal geboorten" in table.loc["geboorten", "herkende kolomnamen"]
-    assert table.loc["Big2", "verplicht"] == "nee"
-
-
-def test_preview_masks_counts_below_ten() -> None:
-    preview = ptab.preview(tidy(PC4_2020))
-    assert preview.loc[1, "Big2"] == "afgeschermd"  # 5 events
-    assert preview.loc[3, "geboorten"] == "afgeschermd"  # 8 births
-    assert preview.loc[0, "Big2"] == "30"
+    assert (shown["laagste gemeente"], shown["hoogste gemeente"], shown["Nederland"]) == ("10,3%", "17,8%",
+                                                                                          "15,0% (RIVM-monitor, 2020)")
+    assert "Nederland: bron" not in shown.index  # one cell on screen; the download keeps value and label apart
+    assert ptab.export_frame(spine, view="spine").loc[0, "Nederland: bron"] == "RIVM-monitor, 2020"
 
 
 def test_file_names() -> None:
     assert ptab.file_name("overview", synthetic=False, code="GM0363", period="2020") == "profiel_GM0363_2020.csv"
     assert ptab.file_name("trend", synthetic=True, indicator="big2", code="GM0363").startswith("synthetisch_voorbeeld_")
-
-
-def test_dataset_summary_formats_dutch() -> None:
-    frame = pd.concat([tidy(PC4_2020)] * 1, ignore_index=True)
-    assert ptab.dataset_summary(frame) == {"n_rows": "9", "n_areas": "9", "periods": "2020"}
 
 
 def test_spine_export_holds_the_spread_behind_the_chart() -> None:
@@ -89,3 +65,19 @@ def test_export_labels_synthetic_rows_and_uses_dutch_csv() -> None:
     shown = ptab.display(out, view="pc4")
     assert (shown.loc[out["suppressed"], "waarde"] == "afgeschermd").all()
     assert (shown["synthetisch voorbeeld"] == "synthetisch voorbeeld").all()
+
+
+def test_counts_derived_from_a_rate_are_marked_on_screen_and_in_the_download() -> None:
+    """Given PC4 rows whose Big2 came from a percentage, then every table and download of them says 'afgeleid uit
+    percentage' next to the count; counts from the file have no such column."""
+    data = tidy(PC4_2020)
+    data["big2_rate"], data["big2_derived"] = data["big2"] / data["births"], True
+    out = rates.area_rates(data, level="pc4", indicator_id="big2")
+    shown, download = ptab.display(out, view="pc4"), ptab.export_frame(out, view="pc4")
+    visible = out["numerator"].notna().to_numpy()
+    assert (shown.loc[visible, "herkomst aantal"] == "afgeleid uit percentage").all()
+    assert (shown.loc[~visible, "herkomst aantal"] == "").all()  # a hidden count is not shown, so not 'derived'
+    assert (download.loc[visible, "herkomst aantal"] == "afgeleid uit percentage").all()
+    plain = rates.area_rates(tidy(PC4_2020), level="pc4", indicator_id="big2")
+    assert "herkomst aantal" not in ptab.display(plain, view="pc4").columns
+

@@ -35,7 +35,7 @@ def record() -> AssessmentRecord:
 def test_report_shows_coalition_scores_counts_and_notes(bank, record):
     html = report.report_html(bank, record, generated=datetime(2026, 11, 23, 14, 5))
     assert "Coalitie &lt;Noord&gt; &amp; Co, Utrecht — evaluatie van 23-11-2026" in html
-    assert "<td class='num'>2,5</td><td class='num'>2/6</td><td class='num'>1</td>" in html  # goals
+    assert "<td class='num'>2,5</td><td class='num'>2/7</td><td class='num'>1</td>" in html  # goals
     assert "<td class='num'>4,0</td>" in html  # palet van professionele zorg
     assert html.count("nog geen score") >= 3
     assert "&lt;script&gt;alert(1)&lt;/script&gt; cijfers delen" in html and "<script>" not in html

@@ -121,7 +121,7 @@ def test_denkraam_section_only_with_an_assessment(bank) -> None:
     section = html[html.index("<section id='denkraam'>"):]
     assert "Coalitie &lt;Noord&gt;, Aa — evaluatie van 02-03-2026" in section
     assert section.count("<svg") == 1  # radar of the five elements; themes not scored
-    assert "<td class='num'>2,5</td><td class='num'>2 van 6</td>" in section  # goals: (3 + 2) / 2
+    assert "<td class='num'>2,5</td><td class='num'>2 van 7</td>" in section  # goals: (3 + 2) / 2
     assert "Bron: Pharos-inspiratiedossier" in section
     assert "synthetisch voorbeeld" not in section  # the self-assessment is not synthetic data
 
@@ -188,3 +188,21 @@ def test_report_prints_to_a_non_empty_pdf_in_chromium(bank, tmp_path: Path) -> N
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     n_pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 3 <= n_pages <= 8  # profile, PC4 tables and denkraam each start on a new page
+
+
+# --- the user's own figures (issue 13) --------------------------------------------------------------------------
+def test_hidden_cells_derived_counts_and_the_named_reference_reach_the_report() -> None:
+    """Given a PC4 cell hidden in the source and Big2 counts derived from a percentage, then the report's tables say
+    'afgeschermd in de bron (<10)' and 'afgeleid uit percentage', and its note names Nederland per indicator."""
+    data = tidy(synthetic=False)
+    data["big2_rate"], data["big2_derived"] = data["big2"] / data["births"], True
+    hidden = data["area_code"] == "3002"
+    data.loc[hidden, "preterm"], data.loc[hidden, "preterm_censored"] = pd.NA, "<10"
+    profile = rates_profile.spine(data, gemeentecode="GM0001", period="2016-2020")
+    tables = tuple(mr.Pc4Table(perinatal.indicator(i), rates_profile.pc4_areas(
+        data, gemeentecode="GM0003", indicator_id=i, period="2016-2020")) for i in ("big2", "preterm"))
+    html = mr.report_html(mr.ReportContent(code="GM0001", name="Aa", period="2016-2020", profile=profile,
+                                           data_source="eigen bestand 'w.csv'", synthetic=False, pc4=tables))
+    assert "afgeschermd in de bron (&lt;10)" in html and "afgeleid uit percentage" in html
+    assert "Landelijk cijfer: Big2, Vroeggeboorte: RIVM-monitor, 2020; Perinatale sterfte (7 dagen): geen landelijk " \
+           "cijfer beschikbaar." in html

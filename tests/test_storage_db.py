@@ -1,8 +1,10 @@
-"""ks_data/storage/db.py: the SQLite file, migrations, concurrent writers and clear errors."""
+"""ks_data/storage/db.py, engine.py, migrate.py: the SQLite file or PostgreSQL, Alembic migrations (also of a
+database written before Alembic), concurrent writers and clear errors. Tests taking ``database`` run on both engines."""
 
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +18,8 @@ from ks_data import paths
 from ks_data.assessment.items import load_item_bank
 from ks_data.storage import assessments as storage_assessments
 from ks_data.storage import db as storage_db
+from ks_data.storage import migrate
+from ks_data.storage import workshops as storage_workshops
 from ks_data.storage.db import StorageError
 from tests.conftest import PROJECT_DIR
 
@@ -34,11 +38,11 @@ def test_database_is_created_in_a_new_folder_with_wal_and_current_schema(user_da
     assert db.exists()
     con = _raw(db)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("PRAGMA user_version").fetchone()[0] == storage_db.SCHEMA_VERSION == len(storage_db.MIGRATIONS)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head()
     assert con.execute("SELECT coalition FROM assessment").fetchall() == [("Coalitie Noord",)]
 
 
-def test_two_threads_writing_at_once_lose_nothing(user_data_dir):
+def test_two_threads_writing_at_once_lose_nothing(database):
     record = storage_assessments.open_assessment(coalition="Gedeeld scherm", assessment_date=DAY)
     other = storage_assessments.open_assessment(coalition="Tweede browser", assessment_date=DAY)
     errors: list[BaseException] = []
@@ -59,7 +63,7 @@ def test_two_threads_writing_at_once_lose_nothing(user_data_dir):
     assert errors == []
     for aid in (record.id, other.id):
         assert set(storage_assessments.get_assessment(aid).answers) == set(ITEM_IDS)
-    assert _raw(paths.DB_PATH).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    _assert_intact(database)
 
 
 _CHILD = """
@@ -72,10 +76,26 @@ print("done")
 """
 
 
-def test_two_processes_writing_at_once_lose_nothing(user_data_dir):
+def child_env() -> dict[str, str]:
+    """Environment for a child process using the same database as this test (SQLite file or PostgreSQL URL)."""
+    env = {**os.environ, "KS_DB_PATH": str(paths.DB_PATH), "PYTHONPATH": str(PROJECT_DIR)}
+    env.pop("KS_DATABASE_URL", None)
+    if paths.DATABASE_URL:
+        env["KS_DATABASE_URL"] = paths.DATABASE_URL
+    return env
+
+
+def _assert_intact(database: str) -> None:
+    if database == "sqlite":
+        assert _raw(paths.DB_PATH).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    else:  # a PostgreSQL database cannot be half-written; check it still answers and has the current schema
+        assert storage_db.schema_revision() == migrate.head()
+
+
+def test_two_processes_writing_at_once_lose_nothing(database):
     # a fresh database: both processes also race to run the schema migration
     record_holder = {}
-    env = {**os.environ, "KS_DB_PATH": str(paths.DB_PATH), "PYTHONPATH": str(PROJECT_DIR)}
+    env = child_env()
     procs = [
         subprocess.Popen([sys.executable, "-c", "from ks_data.storage import db; db.check_writable()"], env=env)
         for _ in range(2)
@@ -92,7 +112,7 @@ def test_two_processes_writing_at_once_lose_nothing(user_data_dir):
     answers = storage_assessments.get_assessment(record_holder["id"]).answers
     assert len(answers) == 180
     assert answers["w2_59"] == 59 % 5
-    assert _raw(paths.DB_PATH).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    _assert_intact(database)
 
 
 def test_processes_opening_one_new_database_at_once_all_get_wal(user_data_dir):
@@ -154,11 +174,98 @@ def test_database_path_that_is_a_folder_gives_unavailable(user_data_dir, monkeyp
     assert info.value.kind == "unavailable"
 
 
-def test_database_from_a_newer_app_is_refused(user_data_dir):
+def test_database_from_a_newer_app_is_refused(database):
+    """Given a database another (newer) version of the app has migrated past this one's newest revision, then
+    every call is StorageError 'newer_schema' and nothing is changed."""
     storage_assessments.list_assessments()
+    with storage_db.transaction() as con:
+        con.execute("UPDATE alembic_version SET version_num = 'f00d_from_the_future'")
+    with pytest.raises(StorageError) as info:
+        storage_assessments.list_assessments()
+    assert info.value.kind == "newer_schema"
+    with pytest.raises(StorageError) as info:
+        storage_assessments.open_assessment(coalition="C", assessment_date=DAY)
+    assert info.value.kind == "newer_schema"
+
+
+def test_database_of_a_newer_app_from_before_alembic_is_refused(user_data_dir):
     con = _raw(paths.DB_PATH)
     con.execute("PRAGMA user_version = 99")
     con.close()
     with pytest.raises(StorageError) as info:
         storage_assessments.list_assessments()
     assert info.value.kind == "newer_schema"
+
+
+def test_unreachable_database_server_gives_unavailable(user_data_dir, monkeypatch):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setattr(paths, "DATABASE_URL", f"postgresql+psycopg://ks@127.0.0.1:{port}/nergens")
+    try:
+        with pytest.raises(StorageError) as info:
+            storage_assessments.list_assessments()
+    finally:
+        storage_db.dispose_engines()
+    assert info.value.kind == "unavailable"
+    assert not paths.DB_PATH.exists()  # the SQLite file is not used instead
+
+
+LEGACY_DIR = PROJECT_DIR / "tests" / "fixtures" / "legacy_sqlite"
+
+
+def _legacy_database(db: Path, version: int) -> dict[str, int]:
+    """A SQLite file as the app wrote it before Alembic (schema ``version``), with rows in every table."""
+    con = _raw(db)
+    for step in range(1, version + 1):
+        con.executescript((LEGACY_DIR / f"schema_{step}.sql").read_text(encoding="utf-8"))
+    stamp = "2026-01-01T10:00:00.000+00:00"
+    for n in range(1, 31):
+        con.execute("INSERT INTO assessment (coalition, coalition_key, gemeente, gemeente_key, assessment_date, "
+                    "created_at, updated_at) VALUES (?, ?, 'Ede', 'ede', ?, ?, ?)",
+                    (f"Coalitie {n}", f"coalitie {n}", f"2026-01-{n:02d}", stamp, stamp))
+        con.executemany("INSERT INTO answer VALUES (?, ?, ?, ?)",
+                        [(n, item, (n + k) % 5 if k % 7 else None, stamp) for k, item in enumerate(ITEM_IDS)])
+        con.execute("INSERT INTO note VALUES (?, 'goals', 'next_step', ?, ?)", (n, f"Stap {n}; 'quote'", stamp))
+    con.execute("INSERT INTO workshop (code, title, created_at) VALUES ('ACD34', 'Oud', ?)", (stamp,))
+    for n in range(1, 6):
+        con.execute("INSERT INTO participant (workshop_code, token, name, joined_at) VALUES ('ACD34', ?, ?, ?)",
+                    (f"t{n}", f"P{n}", stamp))
+        con.executemany("INSERT INTO participant_answer VALUES (?, ?, ?, ?)",
+                        [(n, item, n % 5, stamp) for item in ITEM_IDS[:10]])
+    if version >= 2:
+        con.execute("UPDATE workshop SET accepting = 0, show_names = 1")
+        con.execute("UPDATE participant SET removed_at = ? WHERE id = 5", (stamp,))
+        con.execute("INSERT INTO workshop_reveal VALUES ('ACD34', 'goals', ?)", (stamp,))
+        con.execute("INSERT INTO workshop_note VALUES ('ACD34', 'goals', 'next_step', 'Samen', ?)", (stamp,))
+        con.execute("UPDATE assessment SET workshop_code = 'ACD34', n_participants = 4 WHERE id = 3")
+    con.execute(f"PRAGMA user_version = {version}")
+    con.commit()
+    counts = {table: con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("assessment", "answer", "note", "workshop", "participant", "participant_answer")}
+    con.close()
+    return counts
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_sqlite_database_from_before_alembic_migrates_with_every_row(user_data_dir, version):
+    """Given a SQLite file written with the hand-rolled schema (PRAGMA user_version 1 or 2) and rows in every
+    table, when the app opens it, then it is at Alembic's newest revision and every row and value is kept."""
+    counts = _legacy_database(paths.DB_PATH, version)
+    summaries = storage_assessments.list_assessments()
+    assert storage_db.schema_revision() == migrate.head()
+    con = _raw(paths.DB_PATH)
+    assert {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in counts} == counts
+    assert counts["answer"] == 30 * len(ITEM_IDS)
+    assert len(summaries) == 30 and {s.n_answers for s in summaries} == {len(ITEM_IDS)}
+    third = storage_assessments.get_assessment(3)
+    assert third.answers == {item: (3 + k) % 5 if k % 7 else None for k, item in enumerate(ITEM_IDS)}
+    assert third.notes == {"goals": {"next_step": "Stap 3; 'quote'"}}
+    assert (third.workshop_code, third.n_participants) == (("ACD34", 4) if version == 2 else ("", None))
+    workshop = storage_workshops.get_workshop("ACD34")
+    assert (workshop.accepting, workshop.show_names, workshop.revealed) == (
+        (False, True, frozenset({"goals"})) if version == 2 else (True, False, frozenset()))
+    assert len(storage_workshops.workshop_participants("ACD34", include_removed=True)) == 5
+    # the migrated file takes new rows, with new ids after the old ones
+    new = storage_assessments.open_assessment(coalition="Na de upgrade", assessment_date=DAY)
+    assert new.id == 31

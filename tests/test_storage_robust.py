@@ -2,7 +2,8 @@
 
 tests/test_storage_db.py already covers two threads / two processes writing one assessment and read-only /
 full-disk errors simulated inside sqlite3; these tests use real processes, SIGKILL, file permissions and
-a file-size limit, so what is checked is what the operating system does.
+a file-size limit, so what is checked is what the operating system does. The kill and many-writer tests run on
+SQLite and on PostgreSQL (``database`` fixture); permissions and file size are about the SQLite file only.
 """
 
 from __future__ import annotations
@@ -72,7 +73,11 @@ print(json.dumps(out))
 
 
 def _env(db: Path) -> dict[str, str]:
-    return {**os.environ, "KS_DB_PATH": str(db), "PYTHONPATH": str(PROJECT_DIR)}
+    env = {**os.environ, "KS_DB_PATH": str(db), "PYTHONPATH": str(PROJECT_DIR)}
+    env.pop("KS_DATABASE_URL", None)
+    if paths.DATABASE_URL:  # the PostgreSQL variant: the child uses the same server database
+        env["KS_DATABASE_URL"] = paths.DATABASE_URL
+    return env
 
 
 def _kill_after(script: str, args: list[str], db: Path, *, acknowledged: int) -> list[str]:
@@ -95,6 +100,8 @@ def _kill_after(script: str, args: list[str], db: Path, *, acknowledged: int) ->
 
 
 def _integrity(db: Path) -> str:
+    if paths.DATABASE_URL:  # PostgreSQL: a killed client cannot corrupt the server's files
+        return "ok"
     con = sqlite3.connect(db)
     try:
         return con.execute("PRAGMA integrity_check").fetchone()[0]
@@ -103,7 +110,7 @@ def _integrity(db: Path) -> str:
 
 
 @pytest.mark.parametrize("acknowledged", [1, 37, 150])
-def test_a_writer_killed_mid_save_loses_no_acknowledged_answer(user_data_dir, acknowledged):
+def test_a_writer_killed_mid_save_loses_no_acknowledged_answer(database, acknowledged):
     """Given a process saving answers one by one, when it is SIGKILLed mid-stream, then the database opens
     clean, holds every answer whose save had returned, and takes new answers."""
     record = storage_assessments.open_assessment(coalition="Gedood", assessment_date=DAY)
@@ -119,7 +126,7 @@ def test_a_writer_killed_mid_save_loses_no_acknowledged_answer(user_data_dir, ac
 
 
 @pytest.mark.parametrize("acknowledged", [1, 6])
-def test_a_whole_assessment_write_killed_midway_is_all_or_nothing(user_data_dir, acknowledged):
+def test_a_whole_assessment_write_killed_midway_is_all_or_nothing(database, acknowledged):
     """Given a process rewriting a 200-answer assessment (import), when it is killed, then the stored
     assessment is one complete version, never a mix."""
     _kill_after(_REPLACER, [], paths.DB_PATH, acknowledged=acknowledged)
@@ -208,7 +215,7 @@ def test_full_disk_gives_the_disk_full_message_and_keeps_earlier_answers(user_da
     assert saved.answers["goals_data"] == 2 and "goals" not in saved.notes
 
 
-def test_many_workshop_participants_answering_at_once_lose_nothing(user_data_dir):
+def test_many_workshop_participants_answering_at_once_lose_nothing(database):
     """Given 8 participants joining one workshop and answering 15 items each in parallel threads, then
     every participant and every answer is stored."""
     code = storage_workshop.create_workshop(title="Drukte")

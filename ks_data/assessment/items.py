@@ -75,6 +75,7 @@ class Item:
     element_id: str
     text: str
     source_section: str
+    retired_in: int | None = None  # the item-bank version that took the statement out (None: in use)
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,30 @@ class ItemBank:
     scale: Scale
     parts: tuple[Part, ...]
     elements: tuple[Element, ...]
+    retired: tuple[Item, ...] = ()  # statements taken out; saved answers to them stay readable
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """The statements in use, in element order (what the form asks and the scores count)."""
         return tuple(item for element in self.elements for item in element.items)
 
+    @property
+    def all_items(self) -> tuple[Item, ...]:
+        """The statements in use followed by the retired ones (for history and exports of saved answers)."""
+        return self.items + self.retired
+
     def item(self, item_id: str) -> Item:
-        """The item with this id (KeyError if unknown)."""
+        """The item in use with this id (KeyError if unknown or retired)."""
         return _by_id(self.items, item_id)
+
+    def lookup(self, item_id: str) -> Item:
+        """The item with this id, in use or retired (KeyError if the bank never had it): how history reads
+        an answer saved under an older version of the bank."""
+        return _by_id(self.all_items, item_id)
+
+    def is_retired(self, item_id: str) -> bool:
+        """Whether ``item_id`` is a statement taken out of the bank (False for one in use or unknown)."""
+        return any(item.id == item_id for item in self.retired)
 
     def element(self, element_id: str) -> Element:
         """The element with this id (KeyError if unknown)."""
@@ -158,6 +175,7 @@ def _check_consistency(raw: dict) -> None:
     part_ids = [p["id"] for p in raw["parts"]]
     element_ids = [e["id"] for e in raw["elements"]]
     item_ids = [i["id"] for e in raw["elements"] for i in e["items"]]
+    item_ids += [i["id"] for i in raw.get("retired_items", ())]  # a retired id is never reused
     values = [p["value"] for p in raw["scale"]["points"]]
     for name, ids in (("part", part_ids), ("element", element_ids), ("item", item_ids)):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -168,6 +186,12 @@ def _check_consistency(raw: dict) -> None:
     for element in raw["elements"]:
         if element["part"] not in part_ids:
             raise ItemBankError(f"element {element['id']!r} refers to unknown part {element['part']!r}")
+    for item in raw.get("retired_items", ()):
+        if item["element"] not in element_ids:
+            raise ItemBankError(f"retired item {item['id']!r} refers to unknown element {item['element']!r}")
+        if item["retired_in"] > raw["version"]:
+            raise ItemBankError(f"retired item {item['id']!r} retired in version {item['retired_in']}, "
+                                f"after the bank's version {raw['version']}")
     for part in part_ids:
         numbers = [e["number"] for e in raw["elements"] if e["part"] == part]
         if len(numbers) != len(set(numbers)):
@@ -202,8 +226,10 @@ def parse_item_bank(raw: object, *, schema_path: Path | None = None) -> ItemBank
         for e in raw["elements"]
     )
     parts_ = tuple(Part(id=p["id"], title=p["title"], source_section=p["source_section"]) for p in raw["parts"])
+    retired = tuple(Item(id=i["id"], element_id=i["element"], text=i["text"], source_section=i["source_section"],
+                         retired_in=i["retired_in"]) for i in raw.get("retired_items", ()))
     return ItemBank(version=raw["version"], source_title=raw["source"]["title"], scale=scale,
-                    parts=parts_, elements=elements)
+                    parts=parts_, elements=elements, retired=retired)
 
 
 def load_item_bank(path: Path | None = None) -> ItemBank:
@@ -223,7 +249,9 @@ def load_item_bank(path: Path | None = None) -> ItemBank:
 def validate_answer(bank: ItemBank, *, item_id: str, value: object, allow_mean: bool = False) -> Answer:
     """Return ``value`` as a valid answer for ``item_id`` or raise AnswerError.
 
-    ``allow_mean`` also accepts a group mean: any number from the lowest to the highest scale value.
+    ``allow_mean`` also accepts a group mean: any number from the lowest to the highest scale value. A
+    retired statement (``ItemBank.retired``) accepts answers too, so an assessment saved under an older
+    version of the bank can be read, imported and kept without losing them (it is not scored).
 
     >>> bank = load_item_bank()
     >>> validate_answer(bank, item_id="goals_vision", value=3), validate_answer(bank, item_id="goals_vision", value=None)
@@ -232,7 +260,7 @@ def validate_answer(bank: ItemBank, *, item_id: str, value: object, allow_mean: 
     2.33
     """
     try:
-        bank.item(item_id)
+        bank.lookup(item_id)
     except KeyError:
         raise AnswerError(item_id=item_id, value=value) from None
     if value is None:

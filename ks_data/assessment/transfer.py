@@ -26,6 +26,7 @@ from ks_data.assessment.scoring import element_scores
 from ks_data.core.export import quote_cell, unquote_cell
 from ks_data.core.validation import Problem
 from ks_data.texts import assessment as ta
+from ks_data.texts import workshop as tw
 
 FORMAT_NAME = "kansrijke-start-zelfevaluatie"
 FORMAT_VERSION = 1
@@ -71,7 +72,7 @@ def _answer_out(bank: ItemBank, value: Answer) -> int | float | str:
 
 def _answer_label(bank: ItemBank, value: Answer) -> str:
     """The scale label of an answer; a group mean (saved from a workshop) is labelled as such."""
-    return ta.GROUP_MEAN_LABEL if is_group_mean(value) else bank.scale.label(value)
+    return tw.GROUP_MEAN_LABEL if is_group_mean(value) else bank.scale.label(value)
 
 
 def _ordered_answers(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str, str, Answer]]:

@@ -25,7 +25,7 @@ def score_table(frame: pd.DataFrame) -> pd.DataFrame:
     >>> bank = load_item_bank()
     >>> f = scores_frame(element_scores(bank, {"goals_vision": 3, "goals_data": 2, "goals_levels": None}, part="denkraam"))
     >>> [str(v) for v in score_table(f).iloc[0]]
-    ['1. Overkoepelende programmadoelen en gezamenlijke uitkomsten', '2,5', '2 van 6', '1', '3', '1']
+    ['1. Overkoepelende programmadoelen en gezamenlijke uitkomsten', '2,5', '2 van 7', '1', '4', '1']
     """
     return pd.DataFrame({
         ta.COLUMN_ELEMENT: [ta.element_heading(number=n, title=t) for n, t in zip(frame["number"], frame["title"])],
@@ -85,10 +85,10 @@ def history_table(summaries: Iterable[object]) -> pd.DataFrame:
         ta.COLUMN_DATE: ta.fmt_date(s.assessment_date),
         ta.COLUMN_GEMEENTE: s.gemeente,
         ta.COLUMN_ANSWERS: s.n_answers,
-        ta.COLUMN_ORIGIN: ta.origin_text(workshop_code=s.workshop_code, n_participants=s.n_participants),
+        tw.COLUMN_ORIGIN: tw.origin_text(workshop_code=s.workshop_code, n_participants=s.n_participants),
         ta.COLUMN_CHANGED: ta.local_time(s.updated_at, with_date=True),
     } for s in summaries]
-    return pd.DataFrame(rows, columns=[ta.COLUMN_DATE, ta.COLUMN_GEMEENTE, ta.COLUMN_ANSWERS, ta.COLUMN_ORIGIN,
+    return pd.DataFrame(rows, columns=[ta.COLUMN_DATE, ta.COLUMN_GEMEENTE, ta.COLUMN_ANSWERS, tw.COLUMN_ORIGIN,
                                        ta.COLUMN_CHANGED])
 
 

@@ -7,10 +7,11 @@ import math
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from ks_data.assessment.items import Answer, Answers, AssessmentRecord, ItemBank, Notes
+from ks_data.assessment.items import Answer, Answers, AssessmentRecord, ItemBank, Notes, Part
 from ks_data.assessment.scoring import element_scores
 
 # Unambiguous on a projector and when read aloud: no 0/O, 1/I/L, 5/S, 2/Z, 8/B.
@@ -220,3 +221,21 @@ def group_record(bank: ItemBank, answers: Mapping[object, Answers], *, coalition
                for element, kinds in (notes or {}).items() if any(t.strip() for t in kinds.values())},
         workshop_code=code, n_participants=sum(1 for given in answers.values() if given),
     )
+
+
+def part_results(bank: ItemBank, answers: Mapping[object, Answers]) -> list[tuple[Part, pd.DataFrame, pd.DataFrame]]:
+    """(part, :func:`group_summary`, :func:`participant_scores`) for every part of the item bank (export, report)."""
+    return [(part, *group_result(bank, answers, part=part.id)) for part in bank.parts]
+
+
+def workshop_day(created_at: str) -> date:
+    """The (Dutch) calendar day of a stored UTC timestamp: the date of a workshop.
+
+    >>> workshop_day("2026-11-30T23:30:00.000+00:00")
+    datetime.date(2026, 12, 1)
+    """
+    moment = datetime.fromisoformat(created_at)
+    try:
+        return moment.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    except ZoneInfoNotFoundError:  # no time-zone database: the UTC date
+        return moment.date()

@@ -206,7 +206,7 @@ def group_chart(summary: pd.DataFrame, individual: pd.DataFrame, *, scale_max: i
                            alt.Tooltip("n_participants:Q", title=ta.COLUMN_PARTICIPANTS)])
     labels = alt.Chart(agg).mark_text(align="left", dx=10, dy=-14 * scale, fontSize=14 * scale).encode(
         x=x, y=y, text=alt.Text("mean:Q", format=",.1f"))
-    chart = alt.layer(ranges, dots, mean, labels).properties(width=520 * scale, height=alt.Step(48 * scale))
+    chart = alt.layer(ranges, dots, mean, labels).properties(width=520 * scale, height=alt.Step(40 * scale))
     return finalize(chart, scale=scale)
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ks_data.charts.base import finalize
 from ks_data.core.colours import OKABE_ITO, STATUS_COLOURS
-from ks_data.national.history import has_range
+from ks_data.national.history import has_range, range_subtitle
 from ks_data.texts import common as tc
 from ks_data.texts import national as ti
 
@@ -33,15 +33,18 @@ def history_chart(frame: pd.DataFrame, *, title: str, unit: str, scale: float = 
         alt.Tooltip("label:N", title=ti.COL_VALUE),
         alt.Tooltip("source_ref:N", title=ti.COL_SOURCE),
     ]
+    if has_range(frame):
+        tooltip.insert(3, alt.Tooltip("range_label:N", title=ti.COL_RANGE_MIXED))
     bars = base.mark_bar().encode(y=alt.Y("value:Q", title=y_title), color=colour, tooltip=tooltip)
     spread = has_range(frame)
     # With a spread line through the bar's centre, the value label moves to the right of it.
-    label_mark = base.mark_text(dy=-8, dx=6, align="left", fontSize=13 * scale) if spread else base.mark_text(dy=-8, fontSize=13 * scale)
+    label_mark = base.mark_text(dy=-8, dx=9, align="left", fontSize=13 * scale) if spread else base.mark_text(dy=-8, fontSize=13 * scale)
     layers = [bars, label_mark.encode(y="value:Q", text="label:N")]
-    subtitle = [ti.CHART_SUBTITLE]
-    if spread:
+    subtitle = [ti.CHART_SUBTITLE, *range_subtitle(frame)]
+    if spread:  # a vertical line from lowest to highest value, with caps so it reads as a range
         layers.append(base.mark_rule(strokeWidth=2, color="#333333").encode(y="range_min:Q", y2="range_max:Q"))
-        subtitle.append(ti.RANGE_SUBTITLE)
+        for end in ("range_min", "range_max"):
+            layers.append(base.mark_tick(color="#333333", thickness=2, size=12 * scale).encode(y=f"{end}:Q"))
     chart = alt.layer(*layers).properties(
         title=alt.TitleParams(title, subtitle=subtitle), height=HEIGHT * scale, width="container"
     )

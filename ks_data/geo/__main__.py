@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - any failure must give a clear message and exit != 0
         print(f"FOUT / ERROR: grenzenbestand niet gebouwd / boundary cache not built: {exc!r}", file=sys.stderr)
         return 1
+    for warning in report.warnings:
+        print(f"LET OP / WARNING: {warning}", file=sys.stderr)
     print(
         f"Grenzenbestand gebouwd / boundary cache built: {report.cache_dir} "
         f"({report.bytes_on_disk / 1e6:.1f} MB, {report.seconds:.1f} s, {report.counts})"

@@ -5,8 +5,9 @@ The command line is ``python -m ks_data.geo --from DIR`` (this module) or ``--do
 
 Geometry is simplified per layer with ``topojson`` (topology kept: a border shared by two areas is one
 arc, simplified once, so no gaps or overlaps are introduced), coordinates rounded to 5 decimals
-(~1 m), and written as GeoParquet. The folder is built next to the target and swapped in at the end,
-so an interrupted build never leaves a half cache.
+(~1 m), and written as GeoParquet. An optional population file per PC4 becomes the births proxy of the
+synthetic demo (``ks_data.geo.population``; without it the build warns). The folder is built next to the
+target and swapped in at the end, so an interrupted build never leaves a half cache.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import shapely
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.geo import population
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -52,12 +54,13 @@ class GeoSourceError(RuntimeError):
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build produced: folder, seconds, feature counts per layer, total bytes on disk."""
+    """What a build produced: folder, seconds, feature counts per layer, total bytes on disk, warnings."""
 
     cache_dir: Path
     seconds: float
     counts: dict[str, int]
     bytes_on_disk: int
+    warnings: tuple[str, ...] = ()
 
 
 def round_coordinates(geometry: np.ndarray, *, decimals: int = DECIMALS) -> np.ndarray:
@@ -151,6 +154,12 @@ def build_from_folder(source: Path, *, cache_dir: Path | None = None) -> BuildRe
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     counts: dict[str, int] = {}
+    try:  # optional: young children per PC4, the synthetic demo's births proxy (ks_data.geo.population)
+        population_entry = population.build_table(Path(source), work)
+    except population.PopulationFileError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise GeoSourceError(str(exc)) from exc
+    warnings = () if population_entry else (population.missing_warning(Path(source)),)
 
     for year in geo.GEMEENTE_YEARS:
         names = _read_csv(files[f"names_{year}"], ["gemeentecode", "gemeentenaam"])
@@ -178,10 +187,11 @@ def build_from_folder(source: Path, *, cache_dir: Path | None = None) -> BuildRe
         "tolerance_deg": {"gemeenten": GEMEENTE_TOLERANCE, "pc4": PC4_TOLERANCE},
         "decimals": DECIMALS,
         "counts": counts,
+        population.MANIFEST_KEY: population_entry,
     }
     (work / geo.MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     work.rename(target)
     size = sum(p.stat().st_size for p in target.iterdir())
-    return BuildReport(target, time.perf_counter() - started, counts, size)
+    return BuildReport(target, time.perf_counter() - started, counts, size, warnings)

@@ -6,7 +6,8 @@ Sources (documented in docs/GEOGRAPHY.md):
   (``https://service.pdok.nl/cbs/gebiedsindelingen/<year>/wfs/v1_0``), CC BY 4.0, "Bron: CBS".
 - PC4 2020: CBS "Statistische gegevens per vierkant en postcode 2020" (final version),
   ``https://download.cbs.nl/postcode/2023-cbs_pc4_2020_vol.zip``; "© Centraal Bureau voor de
-  Statistiek, © ESRI Nederland".
+  Statistiek, © ESRI Nederland". Its inhabitants (``INWONER``) and inhabitants aged 0-14 (``INW_014``) per
+  PC4 become ``pc4_population_2020.csv``, the births proxy of the synthetic demo (``ks_data.geo.population``).
 
 The downloads are turned into a folder in the ../shared/geo format (``paths.CACHE_DIR/geo_download``,
 git-ignored) and then built with ``ks_data.geo.build.build_from_folder``, so both routes share one
@@ -24,6 +25,7 @@ import pandas as pd
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.geo import population
 from ks_data.geo.build import BuildReport, GeoSourceError, build_from_folder
 
 if TYPE_CHECKING:
@@ -73,7 +75,8 @@ def download_gemeenten(year: int) -> gpd.GeoDataFrame:
 
 
 def read_pc4_zip(content: bytes) -> gpd.GeoDataFrame:
-    """PC4 polygons (column ``pc4``, 4-digit str) from a CBS postcode zip (GeoPackage or shapefile)."""
+    """PC4 polygons (column ``pc4``, 4-digit str) from a CBS postcode zip (GeoPackage or shapefile), with
+    the inhabitants columns of the CBS statistics (``population.CBS_COLUMNS``) where the file has them."""
     import geopandas as gpd
     import pyogrio
 
@@ -90,7 +93,10 @@ def read_pc4_zip(content: bytes) -> gpd.GeoDataFrame:
                 if column:
                     frame["pc4"] = frame[column].astype(str).str.replace(r"\.0$", "", regex=True).str.zfill(4)
                     frame = frame.set_crs(RD_NEW) if frame.crs is None else frame
-                    return frame[["pc4", "geometry"]].to_crs("EPSG:4326")
+                    upper = {c.upper(): c for c in frame.columns}  # INWONER / inwoner, as the release has it
+                    counts = {upper[c]: c for c in population.CBS_COLUMNS if c in upper}
+                    frame = frame.rename(columns=counts)
+                    return frame[["pc4", *counts.values(), "geometry"]].to_crs("EPSG:4326")
     raise GeoSourceError("CBS PC4-bestand: geen polygonen met postcode gevonden / no PC4 polygons in zip")
 
 
@@ -152,10 +158,15 @@ def derive_tables(gemeenten_2021: gpd.GeoDataFrame, gemeenten_2023: gpd.GeoDataF
 
 def write_source_folder(folder: Path, gemeenten_2021: gpd.GeoDataFrame, gemeenten_2023: gpd.GeoDataFrame,
                         pc4: gpd.GeoDataFrame) -> Path:
-    """Write the three layers (GeoJSON) and derived tables (CSV) in the ../shared/geo format."""
+    """Write the three layers (GeoJSON) and derived tables (CSV) in the ../shared/geo format, plus the
+    inhabitants per PC4 (``pc4_population_2020.csv``) when the CBS PC4 file carries them."""
     folder.mkdir(parents=True, exist_ok=True)
     gemeenten_2021.to_file(folder / "gemeenten_2021.geojson", driver="GeoJSON")
     gemeenten_2023.to_file(folder / "gemeenten_2023.geojson", driver="GeoJSON")
+    people = population.from_cbs_pc4(pc4)
+    if people is not None:
+        people.to_csv(folder / population.DOWNLOAD_SOURCE.file, index=False)
+    pc4 = pc4[["pc4", "geometry"]]
     pc4.to_file(folder / "pc4_2020.geojson", driver="GeoJSON")
     for name, table in derive_tables(gemeenten_2021, gemeenten_2023, pc4).items():
         table.to_csv(folder / name, index=False)

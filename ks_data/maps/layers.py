@@ -19,6 +19,7 @@ from ks_data.core.stats import compare, wilson_interval
 from ks_data.geo import cache as geo
 from ks_data.geo import lookups as geo_lookups
 from ks_data.maps import values as mv
+from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 
 if TYPE_CHECKING:
@@ -52,6 +53,17 @@ class Layer:
     is_synthetic: bool
     source: str
     data: pd.DataFrame = field(default_factory=pd.DataFrame)
+    national: str = ""  # what the areas are compared with: 'Nederland: 15,0% (RIVM-monitor, 2020).'
+
+
+def national_text(values: pd.DataFrame, *, fmt: IndicatorFormat) -> str:
+    """'Nederland: 15,0% (RIVM-monitor, 2020).', or that there is no national value ('' without rates)."""
+    if values.empty or "national_label" not in values.columns:
+        return ""
+    value, label = values["national_value"].iloc[0], str(values["national_label"].iloc[0] or "")
+    if value is None or pd.isna(value):
+        return tm.NATIONAL_NONE.format(label=label) if label else ""
+    return tm.NATIONAL_REFERENCE.format(value=tc.fmt_value(value, unit=fmt.unit, decimals=fmt.decimals), label=label)
 
 
 def empty_rates() -> pd.DataFrame:
@@ -59,13 +71,15 @@ def empty_rates() -> pd.DataFrame:
     return pd.DataFrame(columns=list(mv.RATE_COLUMNS))
 
 
-def _finish(frame: gpd.GeoDataFrame, *, mode: str, fmt: IndicatorFormat, breaks, with_code: bool = True) -> Layer:
+def _finish(frame: gpd.GeoDataFrame, *, mode: str, fmt: IndicatorFormat, breaks, with_code: bool = True,
+            rates: pd.DataFrame | None = None) -> Layer:
     legend = mv.legend_items(frame, mode=mode, unit=fmt.unit, decimals=fmt.decimals, breaks=breaks)
     table = mv.area_table(frame, unit=fmt.unit, decimals=fmt.decimals, with_code=with_code)
     synthetic = bool(frame["is_synthetic"].fillna(False).astype(bool).any())
     sources = [s for s in frame["source"].dropna().astype(str).unique() if s]
     data = mv.export_table(frame, unit=fmt.unit, with_code=with_code)
-    return Layer(frame, legend, table, synthetic, "; ".join(sources), data)
+    national = national_text(rates, fmt=fmt) if rates is not None else ""
+    return Layer(frame, legend, table, synthetic, "; ".join(sources), data, national)
 
 
 def national_layer(
@@ -91,7 +105,7 @@ def national_layer(
     breaks = mv.quantile_breaks(values.loc[has_value, "value"], decimals=fmt.decimals) if len(values) else []
     frame = mv.layer_frame(shapes, values, key="gemeentecode", name_column="gemeentenaam", mode=mode,
                            unit=fmt.unit, decimals=fmt.decimals, breaks=breaks, selected=selected, show_code=True)
-    return _finish(frame, mode=mode, fmt=fmt, breaks=breaks)
+    return _finish(frame, mode=mode, fmt=fmt, breaks=breaks, rates=rates)
 
 
 def selected_outline(shapes: gpd.GeoDataFrame, *, year: int, mapping: pd.DataFrame,
@@ -110,7 +124,7 @@ def pc4_layer(shapes: gpd.GeoDataFrame, rates: pd.DataFrame, *, fmt: IndicatorFo
     named = shapes.assign(area_label=[tm.PC4_AREA_NAME.format(pc4=c) for c in shapes["pc4"]])
     frame = mv.layer_frame(named, values, key="pc4", name_column="area_label", mode=mode, unit=fmt.unit,
                            decimals=fmt.decimals, breaks=breaks)
-    return _finish(frame, mode=mode, fmt=fmt, breaks=breaks, with_code=False)
+    return _finish(frame, mode=mode, fmt=fmt, breaks=breaks, with_code=False, rates=rates)
 
 
 def clicked_code(feature: dict | None) -> str | None:
@@ -144,7 +158,7 @@ def transfer_to_2023(rates: pd.DataFrame, mapping: pd.DataFrame, *, multiplier: 
             row = group.iloc[0]
             if pd.isna(row["area_code"]):
                 continue
-            rows.append({**{c: row[c] for c in mv.RATE_COLUMNS}, "parts": ""})
+            rows.append({**{c: row.get(c) for c in mv.RATE_COLUMNS}, "parts": ""})
             continue
         row = _merged_row(code, group, multiplier=multiplier)
         national = group["national_value"].dropna() if "national_value" in group else pd.Series(dtype=float)
@@ -172,6 +186,8 @@ def _merged_row(code: str, group: pd.DataFrame, *, multiplier: float) -> dict:
         "is_synthetic": bool(present["is_synthetic"].astype(bool).any()) if len(present) else False,
         "source": first.get("source", ""),
         "parts": ", ".join(names),
+        "derived": bool(present["derived"].fillna(False).astype(bool).any()) if "derived" in present else False,
+        "national_value": first.get("national_value"), "national_label": first.get("national_label"),
     }
     if complete and len(present):
         events, n = float(present["numerator"].sum()), float(present["denominator"].sum())

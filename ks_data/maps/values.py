@@ -28,7 +28,8 @@ MODE_BY_PARAM = {"waarde": MODE_VALUE, "vergelijking": MODE_COMPARISON}
 # Legend order of the comparison categories (colours: core.colours.COMPARISON_COLOURS).
 COMPARISON_ORDER = ("better", "similar", "worse", "higher", "lower", "not_compared")
 RATE_COLUMNS = ("area_code", "area_name", "period", "numerator", "denominator", "value", "lower", "upper",
-                "suppressed", "suppression_reason", "comparison", "is_synthetic", "source")
+                "suppressed", "suppression_reason", "comparison", "is_synthetic", "source", "derived",
+                "national_value", "national_label")
 
 
 def quantile_breaks(values: pd.Series, *, classes: int = 5, decimals: int = 1) -> list[float]:
@@ -77,6 +78,8 @@ def _tooltip(row: pd.Series, *, unit: str, decimals: int, show_code: bool = Fals
             interval = f" ({tm.TT_INTERVAL} {_fmt(row['lower'], unit, decimals)} – {_fmt(row['upper'], unit, decimals)})"
         lines.append(f"{tm.TT_VALUE}: {_fmt(row['value'], unit, decimals)}{interval}")
         lines.append(f"{tm.TT_N}: {tc.fmt_number(row['denominator'])}")
+        if _is_derived(row):
+            lines.append(f"{tm.TT_COUNT}: {tc.fmt_number(row['numerator'])} ({html.escape(tm.DERIVED)})")
         comparison = row.get("comparison")
         if isinstance(comparison, str) and comparison != "not_compared":
             lines.append(f"{tm.TT_COMPARISON}: {tm.COMPARISON_LABELS.get(comparison, comparison)}")
@@ -87,6 +90,16 @@ def _tooltip(row: pd.Series, *, unit: str, decimals: int, show_code: bool = Fals
     if bool(row.get("is_synthetic")):
         lines.append(f"<i>{tm.TT_SYNTHETIC}</i>")
     return "<br>".join(lines)
+
+
+def _flag(value: object) -> bool:
+    """A boolean cell that may be missing (areas without figures): missing is False."""
+    return False if value is None or pd.isna(value) else bool(value)
+
+
+def _is_derived(row: pd.Series | dict) -> bool:
+    """Whether a shown row's count was derived from a published rate (``derived``)."""
+    return _flag(row.get("derived")) and not _flag(row.get("no_data")) and pd.notna(row.get("numerator"))
 
 
 def layer_frame(
@@ -169,8 +182,10 @@ def area_table(frame: pd.DataFrame, *, unit: str, decimals: int, with_code: bool
         for lo, hi in zip(rows["lower"], rows["upper"])
     ]
     note = [
-        str(reason) if no_data else (tc.SYNTHETIC_LABEL if bool(synth) else "")
-        for no_data, reason, synth in zip(rows["no_data"], rows["suppression_reason"], rows["is_synthetic"].fillna(False))
+        str(reason) if row["no_data"] else "; ".join(
+            t for t in (tm.DERIVED if _is_derived(row) else "", tc.SYNTHETIC_LABEL if _flag(row["is_synthetic"]) else "")
+            if t)
+        for row, reason in zip(rows.to_dict("records"), rows["suppression_reason"])
     ]
     table = pd.DataFrame({
         tm.COL_AREA: rows["area_name"].astype(str).to_numpy(),
@@ -212,6 +227,9 @@ def export_table(frame: pd.DataFrame, *, unit: str, with_code: bool = True) -> p
                             for c, ok in zip(rows["comparison"], shown)],
         tm.COL_NOTE: [str(r) if not ok else "" for r, ok in zip(rows["suppression_reason"], shown)],
     })
+    derived = [tm.DERIVED if _is_derived(row) else "" for row in rows.to_dict("records")]
+    if any(derived):
+        table[tm.COL_DERIVED] = derived
     if "parts" in rows.columns and rows["parts"].fillna("").astype(str).str.len().gt(0).any():
         table[tm.COL_PARTS] = rows["parts"].fillna("").astype(str).to_numpy()
     return table if with_code else table.drop(columns=[tm.COL_CODE])

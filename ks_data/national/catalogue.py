@@ -18,6 +18,9 @@ SCHEMA_FILE = "indicators.schema.json"
 
 TYPES = ("programmabreed", "proces", "uitkomst")
 PERIODS = ("voor", "tijdens", "na")
+# What range_min/range_max of a value mean: the spread between organisations in that year (Tabel 3/4), or
+# the lowest and highest value over the years range_from..year (where the monitor states only that range).
+RANGE_BASES = ("organisations", "years")
 
 VALUE_COLUMNS = (
     Column("indicator_id"),
@@ -29,6 +32,8 @@ VALUE_COLUMNS = (
     Column("value_derived", "bool"),
     Column("range_min", "float", required=False, minimum=0),
     Column("range_max", "float", required=False, minimum=0),
+    Column("range_basis", required=False, choices=frozenset(RANGE_BASES)),
+    Column("range_from", "int", required=False, minimum=2000, maximum=2100),
     Column("source_ref"),
     Column("note", required=False),
 )
@@ -49,10 +54,32 @@ COALITION_COLUMNS = (
 
 @dataclass(frozen=True)
 class Series:
-    """A named part of an indicator (e.g. preterm within Big2)."""
+    """A named part of an indicator (e.g. preterm within Big2); ``decimals`` when it differs from the indicator."""
 
     id: str
     name: str
+    decimals: int | None = None
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """What a source document says, in our words (``text``), with the exact phrases it says it with
+    (``quotes``, checked against the document in the tests), the document's id and the section."""
+
+    text: str
+    quotes: tuple[str, ...]
+    section: str
+    document: str = "rivm_monitor_2021"
+
+
+@dataclass(frozen=True)
+class Fact(Quoted):
+    """A fact about the programme or the data (indicators.yaml ``background``), shown on the Start page and
+    with the indicators and periods it names."""
+
+    id: str = ""
+    indicators: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
 
 @dataclass(frozen=True)
 class Indicator:
@@ -75,11 +102,20 @@ class Indicator:
     definition_variant: str | None = None
     caveat: str | None = None
     series: tuple[Series, ...] = ()
+    polarity_basis: Quoted | None = None  # why this desired direction (or why none)
+    trend_statement: Quoted | None = None  # the monitor's own words about the trend
+    trend_caution: Quoted | None = None  # the monitor asks to interpret the trend with care
+    details: tuple[Quoted, ...] = ()
 
     @property
     def main_series(self) -> str:
         """The series holding the indicator's headline value."""
         return self.series[0].id if self.series else self.id
+
+    def series_decimals(self) -> dict[str, int]:
+        """Decimals per series id (the indicator's own unless a series says otherwise)."""
+        own = {self.id: self.decimals}
+        return own | {s.id: self.decimals if s.decimals is None else s.decimals for s in self.series}
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -89,6 +125,8 @@ class Catalogue:
     indicators: tuple[Indicator, ...]
     values: pd.DataFrame
     coalitions: pd.DataFrame
+    background: tuple[Fact, ...] = ()
+    documents: dict[str, str] | None = None  # document id -> title
 
     def get(self, indicator_id: str) -> Indicator:
         """The indicator with this id; raises UnknownIndicator."""
@@ -105,6 +143,17 @@ class Catalogue:
             rows = rows[rows["series"] == series]
         return rows.sort_values(["series", "year"]).reset_index(drop=True)
 
+    def facts_for(self, *, indicator_id: str | None = None, period: str | None = None) -> tuple[Fact, ...]:
+        """Background facts naming this indicator or this period (all of them when both are None)."""
+        return tuple(
+            fact for fact in self.background
+            if (indicator_id is None and period is None) or indicator_id in fact.indicators or period in fact.periods
+        )
+
+    def document_title(self, document_id: str) -> str:
+        """The title of a source document by its id (the monitor's for an unknown id)."""
+        return (self.documents or {}).get(document_id, self.document)
+
     def select(self, *, types: tuple[str, ...] = (), periods: tuple[str, ...] = ()) -> tuple[Indicator, ...]:
         """Indicators of any of ``types`` and touching any of ``periods`` (empty = no filter)."""
         return tuple(
@@ -120,22 +169,37 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
         DataFileError: naming file, row and column of every problem.
     """
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-    document, indicators = load_indicator_metadata(folder / INDICATORS_FILE)
+    raw = read_yaml(folder / INDICATORS_FILE, schema_path=paths.SCHEMA_DIR / SCHEMA_FILE)
+    indicators = _indicators(raw, INDICATORS_FILE)
     values = load_values(folder / VALUES_FILE, indicators)
     coalitions = read_csv(folder / COALITIONS_FILE, COALITION_COLUMNS, key=("year",))
-    return Catalogue(document=document, indicators=indicators, values=values, coalitions=coalitions)
+    return Catalogue(document=raw["documents"][0]["title"], indicators=indicators, values=values,
+                     coalitions=coalitions, background=tuple(_fact(entry) for entry in raw.get("background", ())),
+                     documents={d["id"]: d["title"] for d in raw["documents"]})
+
 
 def load_indicator_metadata(path: Path) -> tuple[str, tuple[Indicator, ...]]:
     """Read indicators.yaml, validate it against its JSON Schema; return (document title, indicators)."""
-    name = path.name
     raw = read_yaml(path, schema_path=paths.SCHEMA_DIR / SCHEMA_FILE)
+    return raw["documents"][0]["title"], _indicators(raw, path.name)
+
+
+def _indicators(raw: dict, name: str) -> tuple[Indicator, ...]:
+    """The indicators of a validated indicators.yaml; ids unique, every cited document listed."""
     indicators = tuple(_indicator(entry) for entry in raw["indicators"])
     ids = [ind.id for ind in indicators]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         message = tv.DUPLICATE_KEY.format(columns="id", other_row="-")
         raise DataFileError(name, [Problem(name, f"{d}: {message}", column="id") for d in duplicates])
-    return raw["documents"][0]["title"], indicators
+    documents = [d["id"] for d in raw["documents"]]
+    cited = [q.get("document", documents[0]) for entry in raw["indicators"] for q in _quoted_entries(entry)]
+    unknown = sorted(set(cited + [f.get("document", documents[0]) for f in raw.get("background", ())]) - set(documents))
+    if unknown:
+        expected = ", ".join(documents)
+        raise DataFileError(name, [Problem(name, tv.NOT_ALLOWED.format(value=d, expected=expected), column="document")
+                                   for d in unknown])
+    return indicators
 
 def load_values(path: Path, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
     """Read indicator_values.csv and check ids, series and numerator <= denominator."""
@@ -153,12 +217,54 @@ def load_values(path: Path, indicators: tuple[Indicator, ...]) -> pd.DataFrame:
         if pd.notna(row["numerator"]) and pd.notna(row["denominator"]) and row["numerator"] > row["denominator"]:
             message = tv.ABOVE_MAXIMUM.format(value=row["numerator"], maximum=row["denominator"])
             problems.append(Problem(path.name, message, row=line, column="numerator"))
+        problems += _range_problems(row, file=path.name, line=line)
     if problems:
         raise DataFileError(path.name, problems)
     return frame
+
+def _range_problems(row: pd.Series, *, file: str, line: int) -> list[Problem]:
+    """A range needs its basis, lies around the value, and a range over years starts before the row's year."""
+    if pd.isna(row["range_min"]) and pd.isna(row["range_max"]):
+        return []
+    if pd.isna(row["range_min"]) or pd.isna(row["range_max"]) or pd.isna(row["range_basis"]):
+        missing = next(c for c in ("range_min", "range_max", "range_basis") if pd.isna(row[c]))
+        return [Problem(file, tv.EMPTY_CELL, row=line, column=missing)]
+    if row["value"] < row["range_min"]:
+        return [Problem(file, tv.BELOW_MINIMUM.format(value=row["value"], minimum=row["range_min"]), row=line,
+                        column="value")]
+    if row["value"] > row["range_max"]:
+        return [Problem(file, tv.ABOVE_MAXIMUM.format(value=row["value"], maximum=row["range_max"]), row=line,
+                        column="value")]
+    if row["range_basis"] == "years" and pd.isna(row["range_from"]):
+        return [Problem(file, tv.EMPTY_CELL, row=line, column="range_from")]
+    if row["range_basis"] == "years" and row["range_from"] >= row["year"]:
+        return [Problem(file, tv.ABOVE_MAXIMUM.format(value=row["range_from"], maximum=row["year"] - 1), row=line,
+                        column="range_from")]
+    return []
+
+
+_QUOTED_FIELDS = ("polarity_basis", "trend_statement", "trend_caution")
+
+
+def _quoted_entries(entry: dict) -> list[dict]:
+    return [entry[f] for f in _QUOTED_FIELDS if f in entry] + list(entry.get("details", ()))
+
+
+def _quoted(entry: dict) -> Quoted:
+    return Quoted(**{**entry, "quotes": tuple(entry["quotes"])})
+
+
+def _fact(entry: dict) -> Fact:
+    return Fact(**{**entry, "quotes": tuple(entry["quotes"]), "indicators": tuple(entry.get("indicators", ())),
+                   "periods": tuple(entry.get("periods", ()))})
+
 
 def _indicator(entry: dict) -> Indicator:
     fields = dict(entry)
     fields["periods"] = tuple(fields.get("periods", ()))
     fields["series"] = tuple(Series(**s) for s in fields.get("series", ()))
+    for name in _QUOTED_FIELDS:
+        if name in fields:
+            fields[name] = _quoted(fields[name])
+    fields["details"] = tuple(_quoted(d) for d in fields.get("details", ()))
     return Indicator(**fields)

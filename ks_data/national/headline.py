@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ks_data.core.colours import JUDGEMENT_COLOURS, METRIC_COLOURS
-from ks_data.national.catalogue import TYPES, Catalogue, Indicator
+from ks_data.national.catalogue import TYPES, Catalogue, Indicator, Quoted
 from ks_data.national.change import LatestValue, latest_value, trend_direction
 from ks_data.texts import common as tc
 from ks_data.texts import national as ti
@@ -46,14 +46,57 @@ def source_text(catalogue: Catalogue, indicator: Indicator) -> str:
     return f"{catalogue.document}, {indicator.section}; {indicator.source_org}"
 
 
+def quoted_source(catalogue: Catalogue, quoted: Quoted) -> str:
+    """'<document title>, <section>': where a quoted statement comes from."""
+    return f"{catalogue.document_title(quoted.document)}, {quoted.section}"
+
+
+def direction_text(catalogue: Catalogue, indicator: Indicator) -> str:
+    """The desired direction in words, with the reason and its source where the data give one.
+
+    >>> from ks_data.national.catalogue import load_catalogue
+    >>> c = load_catalogue()
+    >>> direction_text(c, c.get("nu_niet_zwanger"))
+    'Hoger is beter'
+    """
+    label = ti.POLARITY_LABEL[indicator.polarity]
+    basis = indicator.polarity_basis
+    if basis is None:
+        return label
+    return ti.DIRECTION_WITH_BASIS.format(direction=label, text=basis.text, source=quoted_source(catalogue, basis))
+
+
+def judgement_text(indicator: Indicator, value: LatestValue) -> str:
+    """The word next to the trend arrow; a trend the monitor asks to read with care says so, never
+    'verbeterd' or 'verslechterd'."""
+    if indicator.trend_caution is not None and value.judgement in ("better", "worse"):
+        direction = trend_direction(latest=value.value, previous=value.previous_value, decimals=indicator.decimals)
+        return ti.CAUTION_LABEL[direction]
+    return ti.JUDGEMENT_LABEL[value.judgement]
+
+
+def _shown_judgement(indicator: Indicator, value: LatestValue) -> str:
+    """The judgement whose colour is shown: none (grey, 'same') when the trend is to be read with care."""
+    cautious = indicator.trend_caution is not None and value.judgement in ("better", "worse")
+    return "same" if cautious else value.judgement
+
+
 def number_help(catalogue: Catalogue, indicator: Indicator, latest: LatestValue) -> str:
-    """Tooltip of a headline figure: teller, noemer, year (and the year compared with) and source."""
+    """Tooltip of a headline figure: teller, noemer, year (and the year compared with), desired direction,
+    the monitor's caution or trend statement, and source."""
     previous = "" if latest.previous_year is None else ti.NUMBER_HELP_PREVIOUS.format(year=latest.previous_year)
+    notes = "".join(
+        ti.NUMBER_HELP_NOTE.format(label=label, text=quoted.text)
+        for label, quoted in ((ti.LABEL_CAUTION, indicator.trend_caution), (ti.LABEL_TREND, indicator.trend_statement))
+        if quoted is not None
+    )
     return ti.NUMBER_HELP.format(
         numerator=indicator.numerator,
         denominator=indicator.denominator,
         year=latest.year,
         previous=previous,
+        direction=ti.POLARITY_LABEL[indicator.polarity],
+        notes=notes,
         source=source_text(catalogue, indicator),
     )
 
@@ -72,7 +115,7 @@ def tiles(catalogue: Catalogue) -> list[Tile]:
         if value is None:
             continue
         direction = None
-        since = ""
+        since = ti.MONITOR_TREND.format(text=ind.trend_statement.text) if ind.trend_statement else ""
         if value.previous_value is not None:
             direction = trend_direction(latest=value.value, previous=value.previous_value, decimals=ind.decimals)
             since = ti.SINCE.format(
@@ -87,8 +130,8 @@ def tiles(catalogue: Catalogue) -> list[Tile]:
                 value_text=tc.fmt_value(value.value, unit=ind.unit, decimals=ind.decimals),
                 year=value.year,
                 arrow=ti.ARROW[direction],
-                judgement_text=ti.JUDGEMENT_LABEL[value.judgement],
-                colour=JUDGEMENT_COLOURS[value.judgement],
+                judgement_text=judgement_text(ind, value),
+                colour=JUDGEMENT_COLOURS[_shown_judgement(ind, value)],
                 since_text=since,
                 help_text=number_help(catalogue, ind, value),
                 source=source_text(catalogue, ind),
@@ -127,8 +170,8 @@ def latest_for(catalogue: Catalogue, indicator: Indicator) -> LatestView:
         year=value.year,
         value_text=tc.fmt_value(value.value, unit=indicator.unit, decimals=indicator.decimals),
         delta_text=delta_text,
-        delta_colour=METRIC_COLOURS[value.judgement],
+        delta_colour=METRIC_COLOURS[_shown_judgement(indicator, value)],
         counts_text=counts,
-        help_text=f"**{ti.LABEL_CHANGE}:** {ti.JUDGEMENT_LABEL[value.judgement]}\n\n"
+        help_text=f"**{ti.LABEL_CHANGE}:** {judgement_text(indicator, value)}\n\n"
                   f"{number_help(catalogue, indicator, value)}",
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ks_data.perinatal.indicators import indicator
-from ks_data.perinatal.profile import national_basis
 from ks_data.texts import perinatal as tp
 
 
@@ -25,8 +24,15 @@ def spine_note(name: str) -> list[str]:
 
 
 def national_note(profile: pd.DataFrame) -> str:
-    """'Landelijk cijfer: …' saying what the national value of a profile is (a national row, all areas, ...)."""
-    return tp.NATIONAL_NOTE.format(basis=tp.NATIONAL_BASIS.get(national_basis(profile), ""))
+    """'Landelijk cijfer: Big2, Vroeggeboorte: RIVM-monitor, 2020; Perinatale sterfte (7 dagen): geen landelijk
+    cijfer beschikbaar.' saying per indicator what its national value is ('' for an empty profile)."""
+    if profile.empty:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for title, label in zip(profile["short_title"].astype(str), profile["national_label"].fillna("").astype(str)):
+        groups.setdefault(label, []).append(title)
+    parts = [tp.NATIONAL_PART.format(indicators=", ".join(titles), label=label) for label, titles in groups.items()]
+    return tp.NATIONAL_NOTE.format(basis="; ".join(parts))
 
 
 def rate_explanation(indicator_id: str, *, period: str) -> str:
@@ -35,6 +41,12 @@ def rate_explanation(indicator_id: str, *, period: str) -> str:
     return tp.EXPLAIN_RATE.format(title=ind.short_title, numerator=ind.numerator_label,
                                   denominator=ind.denominator_label, multiplier=ind.multiplier, unit=ind.unit,
                                   period=period)
+
+
+def not_compared_note(spine: pd.DataFrame) -> str:
+    """'Niet in deze vergelijking (geen landelijk cijfer): Perinatale sterfte (7 dagen).' ('' when all compare)."""
+    missing = spine.loc[spine["national_value"].isna(), "short_title"].astype(str).tolist() if not spine.empty else []
+    return tp.NOT_COMPARED_NOTE.format(indicators=", ".join(missing)) if missing else ""
 
 
 def spine_explanation(spine: pd.DataFrame, *, period: str) -> str:

@@ -32,7 +32,8 @@ class PerinatalIndicator:
     decimals: int
     polarity: str
     source: str
-    national_reference: dict | None = None
+    national_reference: dict | None = None  # {indicator, series} of the matching RIVM series (ks_data.national)
+    from_weeks: int = 24  # the week of pregnancy from which the definition counts births and events
 
 def load_indicators(path: Path) -> tuple[PerinatalIndicator, ...]:
     """Read an indicator file and validate it against ``data/schemas/perinatal_indicators.schema.json``.
@@ -58,6 +59,13 @@ def indicator(indicator_id: str) -> PerinatalIndicator:
         if item.id == indicator_id:
             return item
     raise UnknownIndicator(indicator_id)
+
+def definition_weeks() -> tuple[int, int]:
+    """From which week of pregnancy the definitions count (Big2 group, perinatal mortality): the proposal of
+    the import step for a file that does not say."""
+    weeks = {i.numerator: i.from_weeks for i in indicators()}
+    return weeks.get("big2", 24), weeks.get("perinatal_deaths", 24)
+
 
 def available_indicators(frame: pd.DataFrame) -> list[PerinatalIndicator]:
     """Indicators whose numerator column has at least one value in the tidy ``frame``."""

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ks_data.perinatal import rates
 from ks_data.perinatal.dataset import PerinatalDataset, frame_of
-from ks_data.perinatal.indicators import available_indicators
+from ks_data.perinatal.indicators import PerinatalIndicator, available_indicators
+from ks_data.texts import perinatal as tp
 
 N_PEERS = 10
 
@@ -26,9 +27,10 @@ def gemeente_options(data: PerinatalDataset | pd.DataFrame) -> list[str]:
 def overview(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period: str) -> pd.DataFrame:
     """One row per available indicator for one gemeente: rate, CI, national value, comparison.
 
-    Adds indicator metadata (title, short_title, unit, decimals, definition, variant, source, polarity)
-    and the difference with the national value (``diff``, ``diff_lower``, ``diff_upper``) for the spine
-    chart. Empty when the gemeente has no rows.
+    Adds indicator metadata (title, short_title, unit, decimals, definition, variant, source, polarity; the
+    variant says so when the file counts from another week of pregnancy than the definition) and the
+    difference with the national value (``diff``, ``diff_lower``, ``diff_upper``) for the spine chart.
+    Empty when the gemeente has no rows.
     """
     rows = []
     for ind in available_indicators(frame_of(data)):
@@ -38,7 +40,7 @@ def overview(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period
             continue
         row = found.iloc[0].to_dict()
         row.update(title=ind.title, short_title=ind.short_title, decimals=ind.decimals,
-                   definition=ind.definition, variant=ind.variant, indicator_source=ind.source,
+                   definition=ind.definition, variant=variant_text(ind, row.get("weeks")), indicator_source=ind.source,
                    polarity=ind.polarity, numerator_label=ind.numerator_label)
         rows.append(row)
     frame = pd.DataFrame(rows)
@@ -52,13 +54,21 @@ def overview(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period
     return frame
 
 
+def variant_text(ind: PerinatalIndicator, weeks: object) -> str:
+    """The indicator's definition variant, or a note that the file counts from another week of pregnancy."""
+    if weeks is None or pd.isna(weeks) or int(weeks) == ind.from_weeks:
+        return ind.variant
+    return tp.VARIANT_FILE_WEEKS.format(weeks=int(weeks), variant=ind.variant)
+
+
 def area_name(profile: pd.DataFrame) -> str:
     """The gemeente's name as its ``overview`` (or ``spine``) rows carry it; '' for an empty profile."""
     return "" if profile.empty else str(profile["area_name"].iloc[0])
 
 
 def national_basis(profile: pd.DataFrame) -> str:
-    """What the national value of a profile is: 'land', 'all' or 'file' (see ``rates.national_value``)."""
+    """What the national value of a profile's first indicator is: 'land', 'all', 'rivm', 'definition' or 'none'
+    (see ``perinatal.reference``); each row has its own ``national_basis`` and ``national_label``."""
     return "" if profile.empty else str(profile["national_basis"].iloc[0])
 
 
@@ -66,7 +76,8 @@ def trend(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, indicator
     """The gemeente and Nederland over successive (pooled) periods; empty when there is only one period.
 
     Columns: series ('gemeente' | 'land'), area_name, period, value, lower, upper, numerator, denominator,
-    suppressed, suppression_reason, is_synthetic, source.
+    suppressed, suppression_reason, derived, national_label (of the 'land' rows: what Nederland is),
+    is_synthetic, source. Nederland's value is empty for a period without a national reference.
     """
     rows = []
     for period in rates.trend_periods(data):
@@ -79,12 +90,13 @@ def trend(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, indicator
         rows.append({"series": "gemeente", "area_name": row["area_name"], "period": period, "value": row["value"],
                      "lower": row["lower"], "upper": row["upper"], "numerator": row["numerator"],
                      "denominator": row["denominator"], "suppressed": row["suppressed"],
-                     "suppression_reason": row["suppression_reason"], "is_synthetic": row["is_synthetic"],
-                     "source": row["source"]})
+                     "suppression_reason": row["suppression_reason"], "derived": row["derived"],
+                     "is_synthetic": row["is_synthetic"], "source": row["source"]})
         rows.append({"series": "land", "area_name": None, "period": period, "value": national["value"],
                      "lower": national["lower"], "upper": national["upper"], "numerator": national["numerator"],
                      "denominator": national["denominator"], "suppressed": False, "suppression_reason": "",
-                     "is_synthetic": row["is_synthetic"], "source": row["source"]})
+                     "derived": False, "national_label": national["label"], "is_synthetic": row["is_synthetic"],
+                     "source": row["source"]})
     return pd.DataFrame(rows)
 
 
@@ -147,3 +159,10 @@ def spine(data: PerinatalDataset | pd.DataFrame, *, gemeentecode: str, period: s
     for column in ("value", "lower", "upper"):
         out[f"s_{column}"] = (0.5 + (out[column] - out["national_value"]) / (2 * out["_half"])).clip(0, 1)
     return out.drop(columns=["_half"])
+
+
+def compared(spine_rows: pd.DataFrame) -> pd.DataFrame:
+    """The spine rows that have a national reference (the rows the 'compared with Nederland' chart can place)."""
+    if spine_rows.empty:
+        return spine_rows
+    return spine_rows[spine_rows["national_value"].notna()].reset_index(drop=True)

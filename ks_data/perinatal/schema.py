@@ -1,24 +1,25 @@
-"""Column spec of user perinatal files: canonical columns, accepted header names (aliases), the tidy frame.
+"""The tidy perinatal frame (one row per area and period) and the data items a user file may hold, with names.
 
-A file is read into a tidy table with these canonical columns (Dutch names accepted, see ``COLUMNS``):
+A file is read (``perinatal.reader``) into a tidy table with these columns:
 
-========================  ========  ===========================================================
-column                    required  meaning
-========================  ========  ===========================================================
-period                    yes       year (2020) or pooled period (2016-2020, 2016/2020, 2016 t/m 2020)
-area_code                 yes       PC4 (1011, "1011") or gemeentecode (GM0363, 0363, 363), or NL
-area_name                 no        name of the area
-level                     no        gemeente / pc4 / land (else inferred from the column name or GM)
-gemeentecode              no        gemeente of a PC4 row (else taken from the boundary cache)
-births                    yes       children born from 24 weeks (the denominator)
-big2, preterm, sga        one of    counts of children with Big2, born < 37 weeks, below p10 (Hoftiezer)
-perinatal_deaths          these     perinatal deaths up to 7 days
-perinatal_deaths_28d                perinatal deaths up to 28 days
-big2_pct, preterm_pct,    no        percentages as published; only checked against the counts
-sga_pct
-========================  ========  ===========================================================
+========================  ========================================================================
+column                    meaning
+========================  ========================================================================
+period                    year (2020) or pooled period (2016-2020)
+level, area_code          land / gemeente / pc4 and NL, GM0363 or 1011
+area_name                 CBS name for a known code, else the file's name (plain text)
+gemeentecode/-naam        the gemeente of the row (a PC4's from the file or the boundary cache)
+births                    children born from 24 (or 22) weeks: the denominator
+big2, preterm, sga,       counts of children with the outcome; derived from a published rate when the file
+perinatal_deaths(_28d)    gives a rate and births (then ``<count>_derived`` is True, ``<count>_rate`` the rate)
+<count>_censored          hidden in the source: '' (no bound) or the cell's text ('<10', '1-4'); NA otherwise
+big2_weeks,               definition variant of the row: Big2/preterm/SGA and perinatal mortality counted
+mortality_weeks           from 24 or 22 weeks of pregnancy; NA: as the definition (7 or 28 days: two columns)
+is_synthetic, source      synthetic demo or the name of the file the row came from
+========================  ========================================================================
 
-How each cell is read (suppressed markers, thousands dots, decimal commas) is in ``perinatal.cells``.
+How each cell is read (censored markers, thousands dots, decimal commas, units) is in ``perinatal.cells``; how a
+header is recognised in ``perinatal.mapping``.
 """
 
 from __future__ import annotations
@@ -31,13 +32,35 @@ import pandas as pd
 
 COUNT_COLUMNS: tuple[str, ...] = ("births", "big2", "preterm", "sga", "perinatal_deaths", "perinatal_deaths_28d")
 EVENT_COLUMNS: tuple[str, ...] = COUNT_COLUMNS[1:]
-PCT_COLUMNS: dict[str, str] = {"big2_pct": "big2", "preterm_pct": "preterm", "sga_pct": "sga"}
+MORTALITY_COLUMNS: tuple[str, ...] = ("perinatal_deaths", "perinatal_deaths_28d")
 LEVELS: tuple[str, ...] = ("land", "gemeente", "pc4")
+WEEKS = (24, 22)  # gestational age from which births and events count (the definitions: perinatal.indicators)
+TEXT_COLUMNS = ("period", "level", "area_code", "area_name", "gemeentecode", "gemeentenaam")
+
+
+def censored_column(count: str) -> str:
+    """Name of the column saying a count was hidden in the source ('' or its bound, NA otherwise)."""
+    return f"{count}_censored"
+
+
+def derived_column(event: str) -> str:
+    """Name of the flag saying an event count was derived from a published rate and births."""
+    return f"{event}_derived"
+
+
+def rate_column(event: str) -> str:
+    """Name of the column holding the published rate (a fraction) an event count was derived from."""
+    return f"{event}_rate"
+
+
+def weeks_column(event: str) -> str:
+    """The definition-variant column of an event count: ``mortality_weeks`` or ``big2_weeks``."""
+    return "mortality_weeks" if event in MORTALITY_COLUMNS else "big2_weeks"
 
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One canonical column: its name, whether required, and the accepted header names."""
+    """One data item a file may hold: its name, whether required, and the header names that mean it."""
 
     name: str
     required: bool
@@ -45,41 +68,42 @@ class ColumnSpec:
 
 
 _GEMEENTE_CODE_ALIASES = ("gemeentecode", "gemeente code", "gm code", "gmcode", "gemcode", "code gemeente",
-                          "cbs gemeentecode", "gemeentecode gm")
-_PC4_ALIASES = ("pc4", "pc 4", "postcode", "postcode4", "postcode 4", "postcodegebied", "pc4 code", "pc4code")
-_GENERIC_CODE_ALIASES = ("area code", "gebiedscode", "code", "regiocode", "regio code", "codering", "gebied code")
+                          "cbs gemeentecode", "gemeentecode gm", "gwb code", "regiocode gemeente")
+_PC4_ALIASES = ("pc4", "pc 4", "postcode", "postcode4", "postcode 4", "postcodegebied", "pc4 code", "pc4code",
+                "postcode 4 cijfers", "postcodegebied pc4", "viercijferige postcode")
+_GENERIC_CODE_ALIASES = ("area code", "gebiedscode", "code", "regiocode", "regio code", "codering", "gebied code",
+                         "regio id", "gebied id")
 
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("period", True, ("period", "periode", "perioden", "jaar", "jaren", "year", "peiljaar",
-                                "verslagjaar", "geboortejaar", "periode jaren")),
+                                "verslagjaar", "geboortejaar", "periode jaren", "jaartal")),
     ColumnSpec("area_code", True, _GENERIC_CODE_ALIASES + _PC4_ALIASES + _GEMEENTE_CODE_ALIASES),
     ColumnSpec("area_name", False, ("area name", "gebiedsnaam", "gemeentenaam", "naam", "regionaam", "regio",
-                                    "gemeente", "gebied", "plaats", "woonplaats", "naam gebied")),
+                                    "gemeente", "gebied", "plaats", "woonplaats", "naam gebied", "regio s", "regios")),
     ColumnSpec("level", False, ("level", "niveau", "gebiedsniveau", "regioniveau", "soort regio", "soort gebied")),
-    ColumnSpec("births", True, ("births", "geboorten", "aantal geboorten", "geborenen", "aantal geborenen",
-                                "aantal geboren kinderen", "geboren kinderen", "totaal geboren", "aantal kinderen",
-                                "noemer", "n", "aantal geboorten vanaf 24 weken", "geboorten 24 weken",
-                                "geboorten vanaf 24 weken", "totaal aantal geboorten")),
-    ColumnSpec("big2", False, ("big2", "big 2", "aantal big2", "aantal big 2", "big2 aantal", "kinderen met big2",
-                               "big2 teller", "aantal kinderen met big2")),
-    ColumnSpec("preterm", False, ("preterm", "vroeggeboorte", "vroeggeboorten", "aantal vroeggeboorten",
-                                  "aantal vroeggeboorte", "te vroeg geboren", "aantal te vroeg geboren",
-                                  "vroeggeboorte aantal", "zwangerschapsduur 37 weken", "37 weken")),
-    ColumnSpec("sga", False, ("sga", "aantal sga", "laag geboortegewicht", "aantal laag geboortegewicht",
-                              "laag geboortegewicht voor de zwangerschapsduur", "sga p10", "p10",
-                              "geboortegewicht p10", "aantal sga p10", "dysmatuur", "aantal dysmatuur")),
-    ColumnSpec("perinatal_deaths", False, ("perinatal deaths", "perinatale sterfte", "aantal perinatale sterfte",
-                                           "perinatale sterfte 7 dagen", "sterfte tot 7 dagen",
-                                           "perinatale sterfte tot 7 dagen", "perinataal overleden",
-                                           "aantal perinataal overleden")),
+    ColumnSpec("births", True, ("births", "geboorten", "geborenen", "geboren kinderen", "totaal geboren",
+                                "kinderen", "noemer", "totaal geboorten", "levend en doodgeborenen",
+                                "levend en doodgeboren kinderen", "totaal kinderen", "bevallingen kinderen")),
+    ColumnSpec("big2", False, ("big2", "big 2", "kinderen met big2", "big2 teller", "big2 totaal")),
+    ColumnSpec("preterm", False, ("preterm", "vroeggeboorte", "vroeggeboorten", "te vroeg geboren",
+                                  "te vroeg geboren kinderen", "zwangerschapsduur 37 weken", "37 weken",
+                                  "geboren voor 37 weken", "vroeggeboorte 37 weken", "premature geboorte")),
+    ColumnSpec("sga", False, ("sga", "sga p10", "p10", "laag geboortegewicht", "geboortegewicht p10",
+                              "laag geboortegewicht voor zwangerschapsduur",
+                              "laag geboortegewicht voor de zwangerschapsduur",
+                              "laag geboortegewicht voor duur zwangerschap", "laag geboortegewicht p10",
+                              "dysmatuur", "dysmaturiteit", "small for gestational age", "klein voor zwangerschapsduur")),
+    ColumnSpec("perinatal_deaths", False, ("perinatal deaths", "perinatale sterfte", "perinataal overleden",
+                                           "perinatale mortaliteit", "perinatal mortality", "sterfte perinataal",
+                                           "sterfte", "perinatale sterfte 7 dagen")),
     ColumnSpec("perinatal_deaths_28d", False, ("perinatal deaths 28d", "perinatale sterfte 28 dagen",
-                                               "sterfte tot 28 dagen", "perinatale sterfte tot 28 dagen")),
+                                               "sterfte 28 dagen")),
     ColumnSpec("gemeentecode", False, ()),  # filled only when a file has both a PC4 and a gemeente column
-    ColumnSpec("big2_pct", False, ("big2 pct", "pct big2", "percentage big2", "big2 %", "% big2", "big2 percentage")),
-    ColumnSpec("preterm_pct", False, ("preterm pct", "percentage vroeggeboorte", "vroeggeboorte %",
-                                      "% vroeggeboorte", "vroeggeboorte percentage")),
-    ColumnSpec("sga_pct", False, ("sga pct", "percentage sga", "sga %", "% sga", "percentage laag geboortegewicht",
-                                  "laag geboortegewicht %", "% laag geboortegewicht")),
+    # long format: one row per area, period and indicator
+    ColumnSpec("indicator", False, ("indicator", "indicatoren", "onderwerp", "kenmerk", "variabele", "maat",
+                                    "kerncijfer", "topic", "onderwerpen")),
+    ColumnSpec("value", False, ("value", "waarde", "waarden", "cijfer", "uitkomst", "getal", "score")),
+    ColumnSpec("unit", False, ("unit", "eenheid", "maateenheid", "soort waarde", "type waarde", "eenheden")),
 )
 SPECS: dict[str, ColumnSpec] = {spec.name: spec for spec in COLUMNS}
 
@@ -92,11 +116,6 @@ def normalize_header(text: object) -> str:
     """
     raw = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%]+", " ", raw)).strip()
-
-
-_ALIAS_TO_COLUMN: dict[str, str] = {
-    normalize_header(alias): spec.name for spec in COLUMNS for alias in spec.aliases
-}
 
 
 def level_hint(header: str) -> str | None:
@@ -113,47 +132,36 @@ def level_hint(header: str) -> str | None:
     return None
 
 
-def map_headers(headers: list[object]) -> tuple[dict[str, int], list[str]]:
-    """Canonical column -> position for recognised headers, plus the headers that were not recognised.
-
-    A file with both a PC4 and a gemeente code column uses the PC4 column as area code and the gemeente
-    column as ``gemeentecode``; a file with both a code-specific and a generic code column uses the specific.
-
-    >>> map_headers(["Jaar", "Postcode", "Gemeentecode", "Geboorten", "Big2", "Opmerking"])
-    ({'period': 0, 'area_code': 1, 'gemeentecode': 2, 'births': 3, 'big2': 4}, ['Opmerking'])
-    """
-    found: dict[str, int] = {}
-    unknown: list[str] = []
-    codes: list[int] = []
-    for position, header in enumerate(headers):
-        column = _ALIAS_TO_COLUMN.get(normalize_header(header))
-        if column == "area_code":
-            codes.append(position)
-        elif column is not None and column not in found:
-            found[column] = position
-        elif column is None and normalize_header(header):
-            unknown.append(str(header))
-    hints = {position: level_hint(str(headers[position])) for position in codes}
-    pc4 = [p for p in codes if hints[p] == "pc4"]
-    gemeente = [p for p in codes if hints[p] == "gemeente"]
-    generic = [p for p in codes if hints[p] is None]
-    if pc4:
-        found["area_code"] = pc4[0]
-        if gemeente:
-            found["gemeentecode"] = gemeente[0]
-    elif gemeente:
-        found["area_code"] = gemeente[0]
-    elif generic:
-        found["area_code"] = generic[0]
-    return dict(sorted(found.items(), key=lambda item: item[1])), unknown
-
-
 def empty_tidy() -> pd.DataFrame:
-    """An empty tidy perinatal frame with the canonical columns and dtypes."""
-    frame = pd.DataFrame({c: pd.Series(dtype="string") for c in
-                          ("period", "level", "area_code", "area_name", "gemeentecode", "gemeentenaam")})
+    """An empty tidy perinatal frame with every column (see the module docstring) and its dtype."""
+    return with_defaults(pd.DataFrame({c: pd.Series(dtype="string") for c in TEXT_COLUMNS}))
+
+
+def with_defaults(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every tidy column: missing ones added with their defaults (nothing censored or derived,
+    counted as the definition says), so frames written before a column existed (the synthetic demo, older
+    stores) still load."""
+    out = frame.copy()
+    n = len(out)
+    for column in TEXT_COLUMNS + ("source",):
+        if column not in out.columns:
+            out[column] = pd.Series([pd.NA] * n, index=out.index, dtype="string")
     for column in COUNT_COLUMNS:
-        frame[column] = pd.Series(dtype="Int64")
-    frame["is_synthetic"] = pd.Series(dtype=bool)
-    frame["source"] = pd.Series(dtype="string")
-    return frame
+        if column not in out.columns:
+            out[column] = pd.Series([pd.NA] * n, index=out.index, dtype="Int64")
+        if censored_column(column) not in out.columns:
+            out[censored_column(column)] = pd.Series([pd.NA] * n, index=out.index, dtype="string")
+    for column in EVENT_COLUMNS:
+        if derived_column(column) not in out.columns:
+            out[derived_column(column)] = False
+        out[derived_column(column)] = out[derived_column(column)].fillna(False).astype(bool)
+        if rate_column(column) not in out.columns:
+            out[rate_column(column)] = pd.Series([pd.NA] * n, index=out.index, dtype="Float64")
+    for column in ("big2_weeks", "mortality_weeks"):  # NA: counted as the indicator's definition says
+        if column not in out.columns:
+            out[column] = pd.Series([pd.NA] * n, index=out.index, dtype="Int64")
+        out[column] = pd.to_numeric(out[column]).astype("Int64")
+    if "is_synthetic" not in out.columns:
+        out["is_synthetic"] = False
+    out["is_synthetic"] = out["is_synthetic"].fillna(False).astype(bool)
+    return out

@@ -2,15 +2,19 @@
 
 No real PC4 perinatal figures are available offline, so the demo uses generated counts, clearly labelled
 (``is_synthetic`` = True on every row, "synthetisch voorbeeld" on screen). The national totals per year
-are fixed exactly to targets, so they reproduce the RIVM Monitor Kansrijke Start 2021 (indicator 12, Big2,
-source Perined): in 2020 Big2 15.0%, preterm 6.7%, SGA (p10) 9.8%; 2016 preterm 6.9%, SGA 10.5%. The
-years in between, the preterm+SGA overlap (1.5%, from 6.7 + 9.8 - 15.0) and the mortality rates are
-assumptions of this generator, not published figures. Areas vary through a gemeente and a PC4 effect
-shared by all outcomes (as with deprivation), so preterm, SGA and Big2 go together.
+are fixed exactly to targets. 2020 reproduces the RIVM Monitor Kansrijke Start 2021 (indicator 12, Big2,
+source Perined): Big2 15.0%, preterm 6.7%, SGA (p10) 9.8%. For 2016-2020 the monitor gives only a range
+("varieerden deze percentages van 6,9% tot 6,7% ... van 10,5% tot 9,8%") and says both "laten sinds 2018
+een lichte daling zien"; the values for 2016-2019 are assumptions of this generator inside that range,
+highest in 2018. The preterm+SGA overlap (1.5%, from 6.7 + 9.8 - 15.0) and the mortality rates are
+assumptions too, not published figures. Areas vary through a gemeente and a PC4 effect shared by all
+outcomes (as with deprivation), so preterm, SGA and Big2 go together.
 
-Births per PC4 follow a density proxy (no population data offline): small PC4 areas, and PC4s in gemeenten
-whose PC4s are small, get more births (``AREA_EXPONENT``, ``GEMEENTE_AREA_EXPONENT``), so cities have more
-births than rural gemeenten with many village postcodes, and "comparable gemeenten by births" look plausible.
+Births per PC4 follow the number of young children living there (``ks_data.geo.population``: CBS children
+aged 0-4 / 5, or 0-14 / 15 from the download), scaled to the national total, with Poisson noise per year.
+Without a population table in the boundary cache the generator falls back to a density proxy: small PC4
+areas, and PC4s in gemeenten whose PC4s are small, get more births (``AREA_EXPONENT``,
+``GEMEENTE_AREA_EXPONENT``), with a warning.
 
 CLI (writes ``paths.CACHE_DIR/perinatal_synthetic.parquet``; needs the boundary cache)::
 
@@ -30,23 +34,29 @@ import pandas as pd
 
 from ks_data import paths
 from ks_data.geo import cache as geo
+from ks_data.geo import population
+from ks_data.texts import common as tc
+from ks_data.texts import synthetic as ts
 
 DEFAULT_SEED = 20211
 OUTPUT_FILE = "perinatal_synthetic.parquet"
 YEARS: tuple[int, ...] = (2016, 2017, 2018, 2019, 2020)
 BIRTHS_PER_YEAR = 169_000
-# year -> (preterm %, SGA %): 2016 and 2020 from the monitor, 2017-2019 interpolated (assumption).
+# year -> (preterm %, SGA %): 2020 from the monitor; 2016-2019 assumed inside the monitor's range for
+# 2016-2020 (preterm 6.7-6.9%, SGA 9.8-10.5%), highest in 2018 and slightly falling since ("sinds 2018").
 TARGETS: dict[int, tuple[float, float]] = {
-    2016: (6.9, 10.5), 2017: (6.9, 10.4), 2018: (6.9, 10.3), 2019: (6.8, 10.1), 2020: (6.7, 9.8),
+    2016: (6.8, 10.3), 2017: (6.8, 10.4), 2018: (6.9, 10.5), 2019: (6.8, 10.2), 2020: (6.7, 9.8),
 }
 OVERLAP_PCT = 1.5  # preterm and SGA both; 6.7 + 9.8 - 15.0 (2020)
-DEATHS_7D_PER_1000 = 6.0  # assumption for the demo (not in the monitor)
-EXTRA_DEATHS_8_28D_PER_1000 = 0.8  # assumption for the demo
+# Perinatal mortality of the demo (assumption, not in the monitor): the order of Perined's national figures
+# from 22 weeks per 1000 live and stillborn children (VZinfo, 2019: 7.3 up to 7 days, 7.8 up to 28 days).
+DEATHS_7D_PER_1000 = 7.3
+EXTRA_DEATHS_8_28D_PER_1000 = 0.5
 GEMEENTE_SD = 0.12  # spread of the shared area effect on the logit scale
 PC4_SD = 0.20
 OWN_SD = 0.08  # outcome-specific noise per area
-# Births per PC4 ~ gamma noise x area^-1 x (median PC4 area of the gemeente)^-0.5 (areas below 1.5 km² count as
-# 1.5): an assumption of this generator, tuned so the largest gemeenten by births are the big cities.
+# Fallback without population figures: births per PC4 ~ gamma noise x area^-1 x (median PC4 area of the
+# gemeente)^-0.5 (areas below 1.5 km² count as 1.5), so the largest gemeenten by births are the big cities.
 AREA_EXPONENT = 1.0
 GEMEENTE_AREA_EXPONENT = 0.5
 MIN_AREA_KM2 = 1.5
@@ -92,13 +102,29 @@ def _density_weight(areas: pd.DataFrame) -> np.ndarray:
     return (area ** -AREA_EXPONENT * gemeente_median ** -GEMEENTE_AREA_EXPONENT).to_numpy(float)
 
 
+def uses_population(pc4_table: pd.DataFrame) -> bool:
+    """Whether ``pc4_table`` carries a usable births proxy (column births_proxy with a positive total)."""
+    return "births_proxy" in pc4_table and float(pd.to_numeric(pc4_table["births_proxy"]).fillna(0).sum()) > 0
+
+
+def _share_of_births(areas: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Expected share of the national births per PC4: the population proxy, else the density fallback."""
+    if uses_population(areas):
+        size = pd.to_numeric(areas["births_proxy"]).fillna(0).clip(lower=0).to_numpy(float)
+    else:
+        size = rng.gamma(shape=3.0, scale=1.0, size=len(areas)) * np.where(rng.random(len(areas)) < 0.05, 0.02, 1.0)
+        size = size * _density_weight(areas)
+    return size / size.sum()
+
+
 def generate(pc4_table: pd.DataFrame, *, seed: int = DEFAULT_SEED, years: tuple[int, ...] = YEARS) -> pd.DataFrame:
     """Synthetic counts per PC4 per year.
 
     Args:
         pc4_table: columns pc4, gemeentecode, gemeentenaam (``geo.read_pc4_gemeente(year=2021)``), and
-            optionally area_km2 (``geo.read_pc4_areas``) for the density proxy of births; without it
-            every PC4 has the same expected size.
+            optionally births_proxy (``geo.population.read_births_proxy``: young children per year of age)
+            for the births per PC4; without it, area_km2 (``geo.read_pc4_areas``) for the density fallback;
+            without either every PC4 has the same expected size.
         seed: random seed; the same seed and table give the same output.
         years: years to generate (each needs a TARGETS entry).
 
@@ -110,15 +136,15 @@ def generate(pc4_table: pd.DataFrame, *, seed: int = DEFAULT_SEED, years: tuple[
     areas = pc4_table[["pc4", "gemeentecode", "gemeentenaam"]].astype(str)
     areas["area_km2"] = pc4_table["area_km2"].to_numpy(float) if "area_km2" in pc4_table else MIN_AREA_KM2
     areas["area_km2"] = areas["area_km2"].fillna(MIN_AREA_KM2)
+    if "births_proxy" in pc4_table:
+        areas["births_proxy"] = pd.to_numeric(pc4_table["births_proxy"]).to_numpy(float)
     areas = areas.drop_duplicates("pc4").sort_values("pc4").reset_index(drop=True)
     n_areas = len(areas)
     gemeenten = areas["gemeentecode"].unique()
     g_effect = dict(zip(gemeenten, rng.normal(0, GEMEENTE_SD, len(gemeenten))))
     shared = areas["gemeentecode"].map(g_effect).to_numpy() + rng.normal(0, PC4_SD, n_areas)
     own_pt, own_sga, own_death = (rng.normal(0, OWN_SD, n_areas) for _ in range(3))
-    size = rng.gamma(shape=3.0, scale=1.0, size=n_areas) * np.where(rng.random(n_areas) < 0.05, 0.02, 1.0)
-    size = size * _density_weight(areas)
-    size = size / size.sum()
+    size = _share_of_births(areas, rng)
     frames = []
     for year in years:
         pt_pct, sga_pct = TARGETS[year]
@@ -150,7 +176,9 @@ def generate(pc4_table: pd.DataFrame, *, seed: int = DEFAULT_SEED, years: tuple[
     for column in ("period", "level", "area_code", "area_name", "gemeentecode", "gemeentenaam"):
         out[column] = out[column].astype("string")
     out["is_synthetic"] = True
-    out["source"] = pd.Series(f"synthetisch voorbeeld (seed {seed})", index=out.index, dtype="string")
+    births_basis = ts.BIRTHS_FROM_CHILDREN if uses_population(areas) else ts.BIRTHS_FROM_AREA
+    source = ts.ROW_SOURCE.format(label=tc.SYNTHETIC_LABEL, seed=seed, births=births_basis)
+    out["source"] = pd.Series(source, index=out.index, dtype="string")
     return out
 
 
@@ -162,6 +190,9 @@ def write(*, seed: int = DEFAULT_SEED, output: Path | None = None, geo_cache_dir
     """
     pc4 = geo.read_pc4_gemeente(year=geo.DATA_YEAR, cache_dir=geo_cache_dir)
     pc4 = pc4.merge(geo.read_pc4_areas(cache_dir=geo_cache_dir), on="pc4", how="left")
+    proxy = population.read_births_proxy(cache_dir=geo_cache_dir)
+    if proxy is not None:
+        pc4 = pc4.merge(proxy[["pc4", "births_proxy"]], on="pc4", how="left")
     frame = generate(pc4, seed=seed)
     target = Path(output) if output is not None else output_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -197,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     frame = pd.read_parquet(path)
+    if population.read_births_proxy() is None:
+        print(f"LET OP / WARNING: {ts.FALLBACK_WARNING}", file=sys.stderr)
     latest = frame[frame["period"] == str(max(YEARS))]
     n = latest["births"].sum()
     print(f"wrote {path}: {len(frame)} rows, {frame['area_code'].nunique()} PC4; {max(YEARS)}: "

@@ -13,7 +13,7 @@ import pandas as pd
 from ks_data.core.colours import COMPARISON_COLOURS
 from ks_data.core.validation import UnknownIndicator
 from ks_data.perinatal.indicators import indicator
-from ks_data.perinatal.views import ci_range
+from ks_data.perinatal.views import ci_range, hidden_mark
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 
@@ -44,6 +44,15 @@ def badge_html(category: str) -> str:
             f'border-radius:.8em;font-weight:600;display:inline-block">{label}</span>')
 
 
+def national_text(row: pd.Series | dict, *, decimals: int = 1) -> str:
+    """'Nederland: 15,0% (RIVM-monitor, 2020)', or 'Nederland: geen landelijk cijfer beschikbaar'."""
+    value, label = row.get("national_value"), str(row.get("national_label") or "")
+    if value is None or pd.isna(value):
+        return tp.TILE_NATIONAL_NONE.format(label=label or tp.NATIONAL_LABELS["none"])
+    shown = tc.fmt_value(value, unit=row.get("unit", "%"), decimals=decimals)
+    return tp.TILE_NATIONAL_FROM.format(value=shown, label=label) if label else tp.TILE_NATIONAL.format(value=shown)
+
+
 def _labels(row: pd.Series | dict) -> tuple[str, str]:
     """Numerator and denominator label (teller, noemer) of the indicator of a rates row."""
     try:
@@ -68,13 +77,14 @@ def tile_html(row: pd.Series | dict, *, source: str = "", decimals: int = 1) -> 
     text), and what the number is: teller/noemer and period on the tile, the full definition and the
     sources as its tooltip; synthetic rows are labelled 'synthetisch voorbeeld'."""
     unit = row.get("unit", "%")
-    value = tp.SUPPRESSED_MARK if bool(row.get("suppressed")) else tc.fmt_value(row.get("value"), unit=unit,
-                                                                                 decimals=decimals)
+    shown = tc.fmt_value(row.get("value"), unit=unit, decimals=decimals)
+    value = hidden_mark(row.get("suppression_code")) if bool(row.get("suppressed")) else shown
     if pd.isna(row.get("numerator")) and pd.isna(row.get("denominator")):
         count = tp.TILE_COUNT_HIDDEN
     else:
         count = tp.TILE_COUNT.format(count=tc.fmt_number(row.get("numerator")), n=tc.fmt_number(row.get("denominator")))
-    national = tp.TILE_NATIONAL.format(value=tc.fmt_value(row.get("national_value"), unit=unit, decimals=decimals))
+        count += f" ({tp.DERIVED_LABEL})" if bool(row.get("derived")) and pd.notna(row.get("numerator")) else ""
+    national = national_text(row, decimals=decimals)
     numerator, denominator = _labels(row)
     definition = tp.TILE_DEFINITION.format(numerator=numerator, denominator=denominator, period=row.get("period", ""))
     synthetic = (f'<div class="ks-tile-synthetic" style="font-size:.8rem;font-style:italic">'

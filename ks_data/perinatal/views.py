@@ -1,4 +1,4 @@
-"""Dutch display tables and download frames of perinatal frames (formatting only): profile views, preview.
+"""Dutch display tables and download frames of the profile's perinatal frames (formatting only).
 
 Downloads (:func:`export_frame`) carry the same rows as the chart/table they belong to, Dutch headers,
 numbers as numbers, a 'bron' column and a 'synthetisch voorbeeld' column saying 'ja' on synthetic rows;
@@ -8,26 +8,23 @@ Tiles are in ``perinatal.tiles``, chart captions and alt texts in ``perinatal.ca
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from ks_data.core.export import neutralise_formulas, to_csv_bytes
-from ks_data.core.stats import MIN_COUNT
-from ks_data.perinatal.schema import COLUMNS, COUNT_COLUMNS
 from ks_data.texts import common as tc
 from ks_data.texts import perinatal as tp
 
 # Which columns each view shows / exports (in order).
 VIEWS: dict[str, list[str]] = {
-    "overview": ["indicator", "period", "numerator", "denominator", "value", "lower", "upper", "national_value",
-                 "comparison", "suppression_reason", "unit", "definition"],
-    "spine": ["indicator", "period", "value", "lower", "upper", "national_value", "comparison",
+    "overview": ["indicator", "period", "numerator", "derived", "denominator", "value", "lower", "upper",
+                 "national_value", "national_label", "comparison", "suppression_reason", "unit", "definition"],
+    "spine": ["indicator", "period", "value", "lower", "upper", "national_value", "national_label", "comparison",
               "suppression_reason", "unit", "g_min", "g_q25", "g_q75", "g_max"],
-    "trend": ["area_name", "period", "numerator", "denominator", "value", "lower", "upper", "suppression_reason"],
-    "peers": ["area_code", "area_name", "period", "numerator", "denominator", "value", "lower", "upper",
+    "trend": ["area_name", "period", "numerator", "derived", "denominator", "value", "lower", "upper",
+              "suppression_reason"],
+    "peers": ["area_code", "area_name", "period", "numerator", "derived", "denominator", "value", "lower", "upper",
               "national_value", "comparison", "suppression_reason"],
-    "pc4": ["area_code", "period", "numerator", "denominator", "value", "lower", "upper", "comparison",
+    "pc4": ["area_code", "period", "numerator", "derived", "denominator", "value", "lower", "upper", "comparison",
             "suppression_reason"],
 }
 _RATE_COLUMNS = ("value", "lower", "upper", "national_value", "g_min", "g_q25", "g_q75", "g_max")
@@ -45,6 +42,12 @@ def _prepare(frame: pd.DataFrame, view: str) -> pd.DataFrame:
         out["comparison"] = out["comparison"].map(tp.COMPARISON_LABELS).fillna("")
     if "area_name" in out.columns and "series" in out.columns:
         out["area_name"] = out["area_name"].where(out["series"] != "land", tp.SERIES_NATIONAL)
+    if "derived" in out.columns:  # 'afgeleid uit percentage' where a shown count came from a rate
+        derived = out["derived"].fillna(False).astype(bool) & out["numerator"].notna() if "numerator" in out \
+            else out["derived"].fillna(False).astype(bool)
+        out["derived"] = derived.map({True: tp.DERIVED_LABEL, False: ""})
+        if not derived.any():
+            out = out.drop(columns=["derived"])
     return out[[c for c in VIEWS[view] if c in out.columns] + [c for c in ("source", "is_synthetic") if c in out]]
 
 
@@ -76,14 +79,20 @@ def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFram
     out = _prepare(frame, view)
     units = frame["unit"] if "unit" in frame.columns else pd.Series("%", index=frame.index)
     hidden = frame["suppressed"].astype(bool) if "suppressed" in frame.columns else pd.Series(False, index=frame.index)
+    codes = frame["suppression_code"] if "suppression_code" in frame.columns else pd.Series(None, index=frame.index)
     if "value" in out.columns:
-        out["value"] = [tp.SUPPRESSED_MARK if h else tc.fmt_value(v, unit=u, decimals=decimals)
-                        for v, u, h in zip(out["value"].tolist(), units.tolist(), hidden.tolist())]
+        out["value"] = [hidden_mark(c) if h else tc.fmt_value(v, unit=u, decimals=decimals)
+                        for v, u, h, c in zip(out["value"].tolist(), units.tolist(), hidden.tolist(), codes.tolist())]
     if "lower" in out.columns and "upper" in out.columns:
         out["ci"] = [tc.NO_DATA if h else ci_range(lo, up, unit=u, decimals=decimals) for lo, up, u, h in
                      zip(out["lower"].tolist(), out["upper"].tolist(), units.tolist(), hidden.tolist())]
         out.insert(list(out.columns).index("lower"), "ci", out.pop("ci"))
-    for column in ("national_value", "g_min", "g_q25", "g_q75", "g_max"):
+    labels = frame["national_label"] if "national_label" in frame.columns else pd.Series("", index=frame.index)
+    if "national_value" in out.columns:  # one cell on screen: '15,0% (RIVM-monitor, 2020)'
+        out["national_value"] = [_national(v, label, unit=u, decimals=decimals) for v, label, u in
+                                 zip(out["national_value"].tolist(), labels.tolist(), units.tolist())]
+        out = out.drop(columns=[c for c in ("national_label",) if c in out.columns])
+    for column in ("g_min", "g_q25", "g_q75", "g_max"):
         if column in out.columns:
             out[column] = [tc.fmt_value(v, unit=u, decimals=decimals) for v, u in zip(out[column].tolist(),
                                                                                        units.tolist())]
@@ -100,6 +109,24 @@ def display(frame: pd.DataFrame, *, view: str, decimals: int = 1) -> pd.DataFram
     return neutralise_formulas(out)  # st.dataframe offers its own CSV download, which does not do this
 
 
+def _national(value: object, label: object, *, unit: str, decimals: int) -> str:
+    """The national reference in one cell: '15,0% (RIVM-monitor, 2020)', or what there is instead of a value."""
+    label = "" if label is None or pd.isna(label) else str(label)
+    if value is None or pd.isna(value):
+        return label or tc.fmt_value(None, unit=unit)
+    shown = tc.fmt_value(value, unit=unit, decimals=decimals)
+    return f"{shown} ({label})" if label else shown
+
+
+def hidden_mark(code: object) -> str:
+    """What a hidden value reads on screen: 'afgeschermd in de bron' when the file hid it, else 'afgeschermd'.
+
+    >>> hidden_mark("source"), hidden_mark("few_events")
+    ('afgeschermd in de bron', 'afgeschermd')
+    """
+    return tp.HIDDEN_IN_SOURCE if code in ("source", "source_births") else tp.SUPPRESSED_MARK
+
+
 def ci_range(lower: object, upper: object, *, unit: str, decimals: int = 1) -> str:
     """'14,1 – 16,5%' or '5,4 – 7,6 per 1000' (unit once, after the upper bound).
 
@@ -107,45 +134,6 @@ def ci_range(lower: object, upper: object, *, unit: str, decimals: int = 1) -> s
     ('5,4 – 7,6 per 1000', '14,1 – 16,5%')
     """
     return f"{tc.fmt_number(lower, decimals=decimals)} – {tc.fmt_value(upper, unit=unit, decimals=decimals)}"
-
-
-def _preview_rows(frame: pd.DataFrame, rows: int, shown: Callable[[object], object]) -> pd.DataFrame:
-    """The first ``rows`` rows with every count passed through ``shown`` (counts below 10 masked)."""
-    out = frame.head(rows).copy()
-    for column in COUNT_COLUMNS:
-        if column in out.columns:
-            out[column] = pd.Series([tp.SUPPRESSED_MARK if pd.notna(v) and v < MIN_COUNT else shown(v)
-                                     for v in out[column].tolist()], index=out.index, dtype=object)
-    return out
-
-
-def preview(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
-    """The first ``rows`` rows of a tidy perinatal frame with counts below 10 shown as 'afgeschermd'."""
-    out = _preview_rows(frame, rows, lambda v: tc.NO_DATA if pd.isna(v) else tc.fmt_number(v))
-    out["is_synthetic"] = out["is_synthetic"].map({True: tc.SYNTHETIC_LABEL, False: ""})
-    return neutralise_formulas(out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS}))
-
-
-def preview_export(frame: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
-    """The rows of :func:`preview` for download: counts as whole numbers (empty when unknown), counts
-    below 10 still 'afgeschermd', 'synthetisch voorbeeld' as ja/nee."""
-    out = _preview_rows(frame, rows, lambda v: None if pd.isna(v) else int(v))
-    out["is_synthetic"] = out["is_synthetic"].astype(bool).map({True: "ja", False: "nee"})
-    return out.rename(columns={**tp.COLUMN_LABELS, **tp.TABLE_COLUMNS}).reset_index(drop=True)
-
-
-def schema_table() -> pd.DataFrame:
-    """The documented column spec (Dutch): data item, required, recognised column names."""
-    rows = [{"column": tp.COLUMN_LABELS.get(s.name, s.name), "required": tp.SCHEMA_REQUIRED[s.required],
-             "aliases": ", ".join(s.aliases)} for s in COLUMNS if s.aliases]
-    return pd.DataFrame(rows).rename(columns=tp.SCHEMA_COLUMNS)
-
-
-def dataset_summary(frame: pd.DataFrame) -> dict[str, str]:
-    """Rows, distinct areas and the periods of a tidy frame (for the 'active data' line)."""
-    periods = sorted(frame["period"].dropna().astype(str).unique())
-    n_areas = int(frame[["level", "area_code"]].drop_duplicates().shape[0])
-    return {"n_rows": tc.fmt_number(len(frame)), "n_areas": tc.fmt_number(n_areas), "periods": ", ".join(periods)}
 
 
 def file_name(view: str, *, synthetic: bool, **fields: str) -> str:

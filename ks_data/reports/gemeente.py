@@ -23,6 +23,7 @@ from ks_data.national.catalogue import Catalogue
 from ks_data.national.headline import source_text, tiles
 from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import views as perinatal_views
+from ks_data.perinatal.captions import national_note
 from ks_data.perinatal.captions import sources_text as perinatal_sources
 from ks_data.perinatal.indicators import PerinatalIndicator
 from ks_data.reports.assessment import radar_svg
@@ -171,12 +172,11 @@ def profile_section(content: ReportContent) -> str:
     definitions = "".join(
         f"<dt>{esc(row['title'])}</dt><dd>{esc(_definition_line(row))}</dd>" for _, row in profile.iterrows()
     )
-    basis = tp.NATIONAL_BASIS.get(str(profile["national_basis"].iloc[0]), "")
     source = tp.FIGURE_SOURCE.format(data=content.data_source,
                                      definition_source=perinatal_sources(profile))
     body = (f"<p class='note'>{esc(tr.PROFILE_INTRO)}</p>{_table(table)}"
             f"{source_html(source, synthetic=content.synthetic)}"
-            f"<p class='note'>{esc(tp.NATIONAL_NOTE.format(basis=basis))}</p>"
+            f"<p class='note'>{esc(national_note(profile))}</p>"
             f"<h3>{esc(tr.DEFINITIONS_HEADING)}</h3><dl>{definitions}</dl>")
     return section("profiel", title, body, synthetic=content.synthetic)
 

@@ -15,3 +15,9 @@ def qr_svg(text: str, *, size_px: int = 320, title: str = "") -> str:
     svg = code.svg_inline(scale=1, border=4, dark="#000000", light="#ffffff", title=title or None,
                           svgclass="ks-qr", lineclass=None, omitsize=True)
     return svg.replace("<svg ", f'<svg width="{size_px}" height="{size_px}" role="img" ', 1)
+
+
+def qr_data_uri(text: str) -> str:
+    """The same QR code (level M, quiet zone kept) as a ``data:image/svg+xml`` address for an ``<img>``, for
+    places that keep images but strip inline SVG (Streamlit's ``st.html``). Nothing is fetched from elsewhere."""
+    return segno.make(text, error="m", micro=False).svg_data_uri(scale=10, border=4, dark="#000000", light="#ffffff")

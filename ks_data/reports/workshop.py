@@ -26,10 +26,11 @@ h2 { font-size: 12pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #ccc; }
 h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
 .sub { font-size: 11pt; }
 .part { display: flex; gap: 5mm; align-items: flex-start; }
-.part figure { flex: 0 0 47%; margin: 0; }
+.part figure { flex: 0 0 43%; margin: 0; }
 .part svg { width: 100%; height: auto; }
-.part table { flex: 1 1 0; min-width: 0; font-size: 8.5pt; }
-.part th { white-space: normal; vertical-align: bottom; font-size: 8pt; }
+.part table { flex: 0 0 53%; table-layout: fixed; font-size: 8.5pt; }
+.part th { white-space: normal; vertical-align: bottom; font-size: 7.5pt; }
+.part th:first-child { width: 30%; }
 th, td { padding: 0.5mm 1.5mm; }
 .notes td { font-size: 8pt; }
 .legend, footer { font-size: 8pt; color: #555; margin-top: 1.5mm; }

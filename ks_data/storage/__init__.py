@@ -1,1 +1,1 @@
-"""The database: ``db`` (connections, migrations, errors), ``assessments`` and ``workshops`` (the records)."""
+"""The database: ``engine`` (SQLite or PostgreSQL), ``migrate`` (Alembic), ``db`` (connections, errors); records: ``assessments``, ``workshops``, ``perinatal_files``."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from ks_data.assessment.items import Answer, AssessmentRecord, ItemBank, gemeente_key
 from ks_data.assessment.transfer import parse_assessment_file
-from ks_data.storage.db import StorageError, clean, connect, name_key, now, transaction
+from ks_data.storage.db import Connection, Row, StorageError, clean, connect, name_key, now, transaction
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,17 @@ class AssessmentSummary:
     n_participants: int | None = None
 
 
-def _record(con: sqlite3.Connection, row: sqlite3.Row) -> AssessmentRecord:
-    answers = {r["item_id"]: r["value"] for r in con.execute(
+def _answer(value: object) -> Answer:
+    """A stored answer as the app uses it: whole scores as int (PostgreSQL returns a float column's 3 as 3.0),
+    group means as float, "weet niet" as None."""
+    if value is None:
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _record(con: Connection, row: Row) -> AssessmentRecord:
+    answers = {r["item_id"]: _answer(r["value"]) for r in con.execute(
         "SELECT item_id, value FROM answer WHERE assessment_id = ? ORDER BY item_id", (row["id"],))}
     notes: dict[str, dict[str, str]] = {}
     for r in con.execute("SELECT element_id, kind, text FROM note WHERE assessment_id = ?", (row["id"],)):
@@ -38,7 +46,7 @@ def _record(con: sqlite3.Connection, row: sqlite3.Row) -> AssessmentRecord:
     )
 
 
-def _find_id(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int | None:
+def _find_id(con: Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int | None:
     row = con.execute(
         "SELECT id FROM assessment WHERE coalition_key = ? AND gemeente_key = ? AND assessment_date = ?",
         (name_key(coalition), name_key(gemeente), assessment_date.isoformat()),
@@ -46,7 +54,7 @@ def _find_id(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessme
     return row["id"] if row else None
 
 
-def _find_or_create(con: sqlite3.Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int:
+def _find_or_create(con: Connection, *, coalition: str, gemeente: str, assessment_date: date) -> int:
     coalition, gemeente = clean(coalition), clean(gemeente)
     if not coalition:
         raise StorageError("empty_name")
@@ -54,15 +62,19 @@ def _find_or_create(con: sqlite3.Connection, *, coalition: str, gemeente: str, a
     if found is not None:
         return found
     stamp = now()
-    cur = con.execute(
+    # ON CONFLICT: another server may create the same assessment at the same moment (PostgreSQL does not
+    # serialise the check above with this insert); then that one is used.
+    con.execute(
         "INSERT INTO assessment (coalition, coalition_key, gemeente, gemeente_key, assessment_date, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (coalition_key, gemeente_key, assessment_date) DO NOTHING",
         (coalition, name_key(coalition), gemeente, name_key(gemeente), assessment_date.isoformat(), stamp, stamp),
     )
-    return int(cur.lastrowid)
+    found = _find_id(con, coalition=coalition, gemeente=gemeente, assessment_date=assessment_date)
+    assert found is not None
+    return found
 
 
-def _touch(con: sqlite3.Connection, assessment_id: int) -> str:
+def _touch(con: Connection, assessment_id: int) -> str:
     """Mark an assessment as changed now and return the timestamp (StorageError ``not_found`` if absent)."""
     stamp = now()
     if not con.execute("UPDATE assessment SET updated_at = ? WHERE id = ?", (stamp, assessment_id)).rowcount:

@@ -6,13 +6,12 @@ so every setting the trainer changes on one screen shows up on every other scree
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from ks_data.assessment.items import Answer
 from ks_data.assessment.workshop import accepts_answers, new_session_code
-from ks_data.storage.db import StorageError, clean, connect, now, transaction
+from ks_data.storage.db import Connection, Row, StorageError, clean, connect, now, transaction
 
 _CODE_ATTEMPTS = 20
 MAX_COUNTDOWN_SECONDS = 4 * 60 * 60
@@ -69,11 +68,11 @@ class Snapshot:
         return sum(len(given) for given in self.answers.values())
 
 
-def _participant(row: sqlite3.Row) -> Participant:
+def _participant(row: Row) -> Participant:
     return Participant(**{k: row[k] for k in row.keys()})
 
 
-def _workshop(con: sqlite3.Connection, code: str) -> Workshop:
+def _workshop(con: Connection, code: str) -> Workshop:
     row = con.execute("SELECT * FROM workshop WHERE code = ?", (code,)).fetchone()
     if row is None:
         raise StorageError("not_found", f"workshop {code}")
@@ -96,9 +95,9 @@ def create_workshop(*, title: str = "") -> str:
     with transaction() as con:
         for _ in range(_CODE_ATTEMPTS):
             code = new_session_code()
-            if con.execute("SELECT 1 FROM workshop WHERE code = ?", (code,)).fetchone() is None:
-                con.execute("INSERT INTO workshop (code, title, created_at) VALUES (?, ?, ?)",
-                            (code, clean(title), now()))
+            # ON CONFLICT: on PostgreSQL another server may take the same code at the same moment
+            if con.execute("INSERT INTO workshop (code, title, created_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT (code) DO NOTHING", (code, clean(title), now())).rowcount:
                 return code
     raise StorageError("unavailable", "no free workshop code")
 
@@ -220,6 +219,21 @@ def save_participant_answer(participant_id: int, *, item_id: str, value: Answer)
         )
 
 
+def participant_status(participant_id: int) -> tuple[Workshop, Participant, int]:
+    """(the session, the participant, how many answers they have stored): what a phone re-reads every few seconds.
+
+    Raises:
+        StorageError: ``not_found`` for an unknown participant, or a database problem.
+    """
+    with connect() as con:
+        row = con.execute(f"{_PARTICIPANTS} WHERE p.id = ?", (participant_id,)).fetchone()
+        if row is None:
+            raise StorageError("not_found", f"participant {participant_id}")
+        count = con.execute("SELECT COUNT(*) FROM participant_answer WHERE participant_id = ?",
+                            (participant_id,)).fetchone()[0]
+        return _workshop(con, row["workshop_code"]), _participant(row), int(count)
+
+
 def participant_answers(participant_id: int) -> dict[str, Answer]:
     """All answers of one participant."""
     with connect() as con:
@@ -227,13 +241,13 @@ def participant_answers(participant_id: int) -> dict[str, Answer]:
             "SELECT item_id, value FROM participant_answer WHERE participant_id = ?", (participant_id,))}
 
 
-def _participants(con: sqlite3.Connection, code: str, *, include_removed: bool) -> list[Participant]:
+def _participants(con: Connection, code: str, *, include_removed: bool) -> list[Participant]:
     where = "" if include_removed else " AND p.removed_at IS NULL"
     return [_participant(r) for r in con.execute(
         f"{_PARTICIPANTS} WHERE p.workshop_code = ?{where} ORDER BY p.id", (code,))]
 
 
-def _answers(con: sqlite3.Connection, code: str) -> dict[int, dict[str, Answer]]:
+def _answers(con: Connection, code: str) -> dict[int, dict[str, Answer]]:
     result: dict[int, dict[str, Answer]] = {
         r["id"]: {} for r in con.execute(
             "SELECT id FROM participant WHERE workshop_code = ? AND removed_at IS NULL ORDER BY id", (code,))}
@@ -259,14 +273,10 @@ def workshop_answers(code: str) -> dict[int, dict[str, Answer]]:
 
 def workshop_snapshot(code: str) -> Snapshot:
     """The session, its participants and their answers, read in one connection (the group screen's refresh)."""
-    with connect() as con:
-        con.execute("BEGIN")  # one consistent read while participants keep answering
-        try:
-            return Snapshot(workshop=_workshop(con, code),
-                            participants=tuple(_participants(con, code, include_removed=False)),
-                            answers=_answers(con, code))
-        finally:
-            con.execute("COMMIT")
+    with connect(consistent=True) as con:  # one consistent read while participants keep answering
+        return Snapshot(workshop=_workshop(con, code),
+                        participants=tuple(_participants(con, code, include_removed=False)),
+                        answers=_answers(con, code))
 
 
 def save_workshop_note(code: str, *, element_id: str, kind: str, text: str) -> None:

@@ -48,12 +48,8 @@ NOTE_LABELS = {
     "next_step": "Volgende stap",
 }
 NOTES_HELP = "Wordt opgeslagen terwijl u typt; onder elk vak staat of het is gelukt."
-GROUP_MEAN_LABEL = "groepsgemiddelde"
-
-
-def group_mean_caption(value: float) -> str:
-    """Under a statement whose stored answer is a workshop's group mean (no single radio option)."""
-    return f"Groepsgemiddelde uit de workshop: {fmt_number(value, decimals=2)}. Kies een score om het te vervangen."
+# A saved answer to a statement that a later version of the item bank took out (items.ItemBank.retired).
+RETIRED_ITEM_NOTE = "stelling uit een eerdere versie van de lijst (versie {version} haalde haar eruit); telt niet mee in de score"
 RESULTS_LINK = "Naar resultaten en vergelijken"
 PENDING_BUTTON = "Opnieuw proberen op te slaan"
 
@@ -99,18 +95,6 @@ def element_heading(*, number: int, title: str) -> str:
 def resume_option(*, coalition: str, gemeente: str, day: date, n_answers: int) -> str:
     place = f" ({gemeente})" if gemeente else ""
     return f"{coalition}{place} — {fmt_date(day)} — {n_answers} antwoorden"
-
-
-def origin_text(*, workshop_code: str, n_participants: int | None) -> str:
-    """Where a saved assessment came from: 'workshop K7M3P (23 deelnemers)' or 'eigen invulling'.
-
-    >>> origin_text(workshop_code="K7M3P", n_participants=1), origin_text(workshop_code="", n_participants=None)
-    ('workshop K7M3P (1 deelnemer)', 'eigen invulling')
-    """
-    if not workshop_code:
-        return ORIGIN_OWN
-    people = "" if n_participants is None else f" ({n_participants} deelnemer{'' if n_participants == 1 else 's'})"
-    return f"workshop {workshop_code}{people}"
 
 
 def fmt_date(day: date) -> str:
@@ -171,8 +155,6 @@ COLUMN_DATE = "Datum"
 COLUMN_GEMEENTE = "Gemeente"
 COLUMN_ANSWERS = "Antwoorden"
 COLUMN_CHANGED = "Laatst gewijzigd"
-COLUMN_ORIGIN = "Herkomst"
-ORIGIN_OWN = "eigen invulling"
 COLUMN_CHANGE = "Verandering"
 COLUMN_MEAN = "Gemiddelde"
 COLUMN_SD = "Spreiding (sd)"

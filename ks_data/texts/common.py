@@ -74,6 +74,19 @@ def fmt_value(value: float | None, *, unit: str, decimals: int = 1) -> str:
     return f"{fmt_number(value, decimals=decimals)}{suffix}"
 
 
+def md_literal(text: object) -> str:
+    r"""Text from a user's file shown as itself in Streamlit markdown (headings, captions): markdown and HTML
+    characters escaped, so '[klik](http://…)', '<b>' or '$x$' stay literal.
+
+    >>> md_literal("<b>[x](y)</b> *z* $1")
+    '\\<b\\>\\[x\\]\\(y\\)\\</b\\> \\*z\\* \\$1'
+    """
+    return "".join(f"\\{c}" if c in _MARKDOWN_ACTIVE else c for c in str(text))
+
+
+_MARKDOWN_ACTIVE = frozenset("\\`*_{}[]()<>#!|$~")
+
+
 def source_line(source: str, *, synthetic: bool = False) -> str:
     """The one 'Bron: ...' line under every chart, map, table and tile, in the app and in reports.
 
@@ -99,3 +112,4 @@ PRESENTATION_HELP = (
 # Note boxes that save while typing (ks_data.ui.note_input).
 NOTE_SAVING = "Wordt opgeslagen…"
 NOTE_SAVED = "Opgeslagen"
+NOTE_NOT_SAVED = "Niet opgeslagen: zie de melding bovenaan de pagina. De tekst blijft in deze browser bewaard."

@@ -72,6 +72,8 @@ TT_COMPARISON = "Vergeleken met Nederland"
 TT_NO_DATA = "Geen gegevens"
 TT_SYNTHETIC = "synthetisch voorbeeld"
 TT_PARTS = "Delen (indeling {data_year})"
+TT_COUNT = "aantal"
+DERIVED = "afgeleid uit percentage"
 NO_DATA_REASON = "geen cijfers voor dit gebied"
 MERGED_SUPPRESSED = "samengevoegde gemeente: niet alle delen hebben cijfers die getoond mogen worden"
 COL_AREA = "Gebied"
@@ -88,6 +90,9 @@ COL_DENOMINATOR = "Noemer"
 COL_LOWER = "Ondergrens 95%-BI"
 COL_UPPER = "Bovengrens 95%-BI"
 COL_PARTS = "Delen (indeling 2021)"
+COL_DERIVED = "Herkomst aantal"
+NATIONAL_REFERENCE = "Nederland: {value} ({label})."
+NATIONAL_NONE = "Nederland: {label}; gemeenten worden niet vergeleken."
 
 COMPARISON_LABELS = {
     "better": "beter",

@@ -28,12 +28,28 @@ JUDGEMENT_LABEL = {
     "lower": "lager (geen gewenste richting)",
     "no_previous": "geen eerder cijfer",
 }
+# A trend the monitor asks to interpret with care is never called better or worse (indicators 13 and 14).
+CAUTION_LABEL = {
+    "up": "hoger; voorzichtig interpreteren",
+    "down": "lager; voorzichtig interpreteren",
+    "same": "gelijk gebleven; voorzichtig interpreteren",
+}
 ARROW = {"up": "▲", "down": "▼", "same": "■", None: "•"}
 SINCE = "t.o.v. {year}: {value}"
+MONITOR_TREND = "Monitor: {text}"
 JUDGEMENT_LEGEND = (
     "Pijl: richting van de verandering sinds het vorige jaar dat de monitor noemt. Kleur en woord: "
-    "blauw = verbeterd, oranje = verslechterd, grijs = gelijk of geen gewenste richting."
+    "blauw = verbeterd, oranje = verslechterd, grijs = gelijk, geen gewenste richting, of een trend die de "
+    "monitor voorzichtig laat interpreteren."
 )
+POLARITY_LABEL = {
+    "higher_is_better": "Hoger is beter",
+    "lower_is_better": "Lager is beter",
+    "none": "Geen gewenste richting (alleen hoger/lager)",
+}
+DIRECTION_WITH_BASIS = "{direction}. {text} *(Bron: {source})*"
+BACKGROUND_HEADER = "Achtergrond bij de cijfers"
+FACT_LINE = "{text} *(Bron: {source})*"
 
 # --- Landelijke indicatoren ----------------------------------------------------------------------
 INDICATORS_TITLE = "Landelijke indicatoren"
@@ -56,6 +72,11 @@ COL_SERIES = "Reeks"
 COL_N = "Teller"
 COL_DENOMINATOR = "Noemer"
 COL_RANGE = "Spreiding tussen JGZ-organisaties"
+COL_RANGE_YEARS = "Bereik over de jaren"
+COL_RANGE_MIXED = "Spreiding of bereik"
+COL_RANGE_BASIS = "Soort spreiding"
+RANGE_BASIS_LABEL = {"organisations": "tussen JGZ-organisaties", "years": "over {years}"}
+RANGE_YEARS_CELL = "{range} ({years})"
 COL_SOURCE = "Bron (sectie)"
 COL_NOTE = "Toelichting"
 LABEL_NUMERATOR = "Teller"
@@ -68,6 +89,11 @@ LABEL_TYPE = "Soort"
 LABEL_PERIOD = "Periode"
 LABEL_LATEST = "Meest recent"
 LABEL_CHANGE = "Verandering"
+LABEL_DIRECTION = "Gewenste richting"
+LABEL_CAUTION = "Let op bij de trend"
+LABEL_TREND = "Trend volgens de monitor"
+QUOTED_LINE = "**{label}:** {text} *(“{quote}”; {source})*"
+MORE_HEADER = "Meer uit de monitor"
 VALUE_COUNTS = "{numerator} van {denominator}"
 VALUE_COUNT_ONLY = "n = {numerator}"
 CAVEAT_HEADER = "Beperkingen van de gegevens"
@@ -93,7 +119,10 @@ STATUS_LABEL = {
     "other": "Geen coalitie of onbekend",
 }
 STATUS_OTHER_NOTE = {
-    "impuls": "'Geen coalitie of onbekend' = gemeenten zonder coalitie plus gemeenten die niet reageerden.",
+    "impuls": (
+        "'Geen coalitie of onbekend' = gemeenten zonder coalitie plus gemeenten die niet reageerden "
+        "(2021: 10 gemeenten zonder coalitie, 4%, en 56 zonder antwoord)."
+    ),
     "respondents": "'Geen coalitie of onbekend' = responderende gemeenten zonder coalitie of zonder antwoord.",
 }
 COALITIONS_CHART_TITLE = "Gemeenten naar stand van de lokale coalitie"
@@ -111,7 +140,8 @@ BIG2_CHART_TITLE = "Big2 en zijn onderdelen (% van de geboorten vanaf 24 weken)"
 BIG2_NOTE = (
     "Definitie: geboorten vanaf 24 weken; vroeggeboorte = korter dan 37 weken; laag geboortegewicht = onder "
     "percentiel 10 (Hoftiezer). Kinderen kunnen beide hebben, dus de onderdelen tellen niet op tot Big2. "
-    "De monitor noemt Big2 zelf alleen voor 2020."
+    "De monitor noemt Big2 zelf alleen voor 2020; voor vroeggeboorte en laag geboortegewicht geeft hij over "
+    "2016-2020 alleen het bereik (de zwarte lijn), geen cijfer per jaar."
 )
 KRAAMZORG_HEADER = "Gezinnen zonder kraamzorg"
 KRAAMZORG_CHART_TITLE = "Gezinnen die geen gebruik maken van kraamzorg (% van de levendgeborenen)"
@@ -120,14 +150,23 @@ HOME_SOURCE = "Bron: RIVM, Monitor Kansrijke Start 2021 (per indicator de sectie
 PERCENTAGE_POINT = "procentpunt"
 DELTA = "{change} {unit} t.o.v. {year}"
 RANGE_SUBTITLE = "Zwarte lijn: spreiding tussen de JGZ-organisaties (laagste tot hoogste percentage)."
+RANGE_YEARS_SUBTITLE = (
+    "Zwarte lijn: laagste en hoogste waarde in {years}; de monitor noemt voor die jaren geen cijfer per jaar."
+)
 COALITIONS_SUBTITLE = "Percentage ten opzichte van {denominator}."
 
 # --- Explaining every number: tooltips, chart captions, alt texts, downloads ------------------------
-NUMBER_HELP = "**Teller:** {numerator}\n\n**Noemer:** {denominator}\n\n**Jaar:** {year}{previous}\n\n**Bron:** {source}"
+NUMBER_HELP = (
+    "**Teller:** {numerator}\n\n**Noemer:** {denominator}\n\n**Jaar:** {year}{previous}\n\n"
+    "**Gewenste richting:** {direction}{notes}\n\n**Bron:** {source}"
+)
+NUMBER_HELP_NOTE = "\n\n**{label}:** {text}"
 NUMBER_HELP_PREVIOUS = " (vergeleken met {year})"
 CHART_EXPLANATION = "**Teller:** {numerator} **Noemer:** {denominator} **Jaren in de grafiek:** {years}."
 HISTORY_ALT = "Staafgrafiek: {title}, {years}. {values}."
 HISTORY_ALT_RANGE = " Met de spreiding tussen de JGZ-organisaties als lijn."
+HISTORY_ALT_RANGE_YEARS = " Met als lijn het bereik over {years}: {ranges}."
+HISTORY_ALT_RANGE_PART = "{series} {range}"
 HISTORY_ALT_SERIES = "{series}: {values}"
 HISTORY_ALT_VALUE = "{value} in {year}"
 COALITIONS_ALT = (

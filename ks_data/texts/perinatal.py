@@ -1,11 +1,10 @@
-"""Dutch strings of the perinatal data layer: validation messages, the profile page and the data page."""
+"""Dutch strings of the perinatal data layer: validation messages, suppression labels and the profile page."""
 
 from __future__ import annotations
 
-import errno
-
 # --- Validation of user files (perinatal.reader) -------------------------------------------------------
-SEVERITY = {"error": "Fout", "warning": "Waarschuwing"}
+SEVERITY = {"error": "Fout", "warning": "Waarschuwing", "info": "Ter info"}
+REPORT_COLUMNS = {"severity": "soort", "row": "rij", "column": "kolom", "message": "melding"}
 
 FILE_EMPTY = "Het bestand is leeg."
 FILE_NO_ROWS = "Het bestand heeft een kopregel maar geen rijen met gegevens."
@@ -18,6 +17,8 @@ FILE_OLD_EXCEL = "Oud Excel-formaat (.xls) wordt niet ondersteund. Sla het besta
 FILE_ENCODING = "De tekens in het bestand zijn niet te lezen. Sla het op als CSV UTF-8 (of Windows-1252)."
 FILE_UNREADABLE = "Het bestand '{kind}' kon niet worden gelezen ({detail})."
 FILE_BAD_EXCEL = "Het bestand is geen leesbare Excel-werkmap (beschadigd of een ander formaat). Sla het opnieuw op als .xlsx of als CSV."
+FILE_BINARY = "Het bestand bevat geen tekst maar binaire gegevens; is het een CSV- of Excelbestand?"
+SHEET_EMPTY = "Het werkblad '{sheet}' is leeg. Kies een ander werkblad."
 FILE_BAD_CSV = "Het CSV-bestand is niet goed opgebouwd (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten)."
 FILE_ONE_COLUMN = (
     "Het bestand heeft maar één kolom ('{header}'). Waarschijnlijk is het scheidingsteken niet herkend: "
@@ -25,9 +26,33 @@ FILE_ONE_COLUMN = (
 )
 MISSING_COLUMN = "Verplichte kolom ontbreekt: {column}. Toegestane kolomnamen zijn bijvoorbeeld: {aliases}."
 NO_EVENT_COLUMN = (
-    "Geen enkele uitkomstkolom gevonden. Verwacht minstens één van: Big2, vroeggeboorte, laag "
-    "geboortegewicht (SGA) of perinatale sterfte (aantallen)."
+    "Geen enkele uitkomst gevonden: geen kolom met Big2, vroeggeboorte, laag geboortegewicht (SGA) of "
+    "perinatale sterfte, als aantal of als percentage (per 1.000). Geef bij de kolommen aan welke kolom een "
+    "uitkomst bevat."
 )
+NO_EVENT_LONG = (
+    "In de indicatorkolom staat geen uitkomst die het dashboard kent (Big2, vroeggeboorte, laag "
+    "geboortegewicht, perinatale sterfte). Geef bij de indicatoren aan wat elke indicator is."
+)
+RATES_WITHOUT_BIRTHS = (
+    "Percentages gevonden, maar geen aantal geboorten: {columns}. Zonder het aantal geboorten per gebied "
+    "zijn er geen aantallen en geen betrouwbaarheidsintervallen te berekenen. Voeg een kolom met het aantal "
+    "geboorten toe (bijvoorbeeld 'Aantal geboorten (vanaf 24 weken)'), of geef aan welke kolom dat is."
+)
+VALUE_WITHOUT_INDICATOR = (
+    "Er is een kolom met waarden, maar geen kolom die zegt welke indicator elke rij is (lang formaat). "
+    "Geef aan welke kolom de indicator noemt, of kies 'niet gebruiken' voor de waardekolom."
+)
+UNKNOWN_INDICATORS = "Deze indicatoren worden niet gebruikt: {indicators}."
+LINES_SKIPPED = "{n} regel(s) boven of onder de tabel overgeslagen (titel, bron, voetnoot): {lines}."
+ROW_SKIPPED = "rij overgeslagen, er staan geen cijfers in: '{text}'"
+DUPLICATE_ROLE = "Twee kolommen hebben dezelfde betekenis ({role}): {columns}. Kies voor één ervan iets anders."
+OVERLAPS_FILE = (
+    "Dit bestand heeft cijfers voor {n} gebied(en) en perioden die ook in het geladen bestand '{file}' staan; "
+    "na laden gelden daar de cijfers van dit bestand."
+)
+LONG_COLUMN = "{value} ({indicator})"
+LONG_DUPLICATE = "indicator '{indicator}' staat voor dit gebied en deze periode ook in rij {other}"
 UNKNOWN_COLUMNS = "Deze kolommen worden niet gebruikt: {columns}."
 CELL_MESSAGES = {
     "not_number": "verwacht een aantal (geheel getal), gevonden '{value}'",
@@ -39,6 +64,10 @@ CELL_MESSAGES = {
     "gemeente_format": "verwacht een gemeentecode (GM0363 of 363), gevonden '{value}'",
     "level_unknown": "verwacht gemeente, pc4 of land, gevonden '{value}'",
     "code_missing": "de gebiedscode ontbreekt",
+    "rate_not_number": "verwacht een percentage of een cijfer per 1.000 (bijvoorbeeld 15,3), gevonden '{value}'",
+    "rate_negative": "een percentage kan niet negatief zijn, gevonden '{value}'",
+    "rate_too_high": "een percentage kan niet hoger zijn dan 100, gevonden '{value}'",
+    "rate_too_high_1000": "een cijfer per 1.000 kan niet hoger zijn dan 1.000, gevonden '{value}'",
 }
 LEVEL_AMBIGUOUS = (
     "Niet te bepalen of '{value}' een postcode (PC4) of een gemeentecode is. Noem de kolom 'pc4' of "
@@ -50,7 +79,11 @@ BIG2_INCONSISTENT = (
     "tussen {low} en {high} te liggen"
 )
 DEATHS_28_BELOW_7 = "sterfte tot 28 dagen ({d28}) is kleiner dan sterfte tot 7 dagen ({d7})"
-PCT_MISMATCH = "het percentage {pct} wijkt af van aantal/geboorten ({computed})"
+RATE_MISMATCH = (
+    "{rate}{unit} past niet bij het aantal in het bestand: {count} van {births} geboorten is {computed}{unit} "
+    "(meer verschil dan door afronden)"
+)
+RATE_UNITS = {100: "%", 1000: " per 1.000"}
 DUPLICATE_AREA = "gebied {code} komt voor periode {period} ook voor in rij {other}"
 UNKNOWN_GEMEENTE = "gemeentecode {code} bestaat niet in de CBS-indeling van 2021 of 2023"
 UNKNOWN_PC4 = "postcode {code} komt niet voor in het postcodebestand (PC4 2020); de rij wordt wel gebruikt"
@@ -61,8 +94,7 @@ COLUMN_LABELS = {
     "period": "periode", "area_code": "gebiedscode", "area_name": "gebiedsnaam", "level": "niveau",
     "births": "geboorten", "big2": "Big2", "preterm": "vroeggeboorte", "sga": "laag geboortegewicht (SGA)",
     "perinatal_deaths": "perinatale sterfte (7 dagen)", "perinatal_deaths_28d": "perinatale sterfte (28 dagen)",
-    "gemeentecode": "gemeentecode", "gemeentenaam": "gemeente", "big2_pct": "percentage Big2",
-    "preterm_pct": "percentage vroeggeboorte", "sga_pct": "percentage laag geboortegewicht",
+    "gemeentecode": "gemeentecode", "gemeentenaam": "gemeente",
 }
 
 # --- Suppression and comparison labels -------------------------------------------------------------
@@ -73,6 +105,13 @@ SUPPRESSION_REASONS = {
     "few_non_events": "minder dan 10 kinderen zonder de uitkomst",
     "secondary": "afgeschermd zodat een ander afgeschermd cijfer niet terug te rekenen is",
 }
+HIDDEN_IN_SOURCE = "afgeschermd in de bron"
+BIRTHS_HIDDEN = "aantal geboorten {hidden}"
+PC4_PARTS_HIDDEN = (
+    "niet te berekenen uit de postcodegebieden: bij {n} van de {total} is het aantal {what} afgeschermd in de "
+    "bron. Laad een bestand per gemeente (gemeente-export) om dit cijfer te zien"
+)
+DERIVED_LABEL = "afgeleid uit percentage"
 SUPPRESSED_MARK = "afgeschermd"
 COMPARISON_LABELS = {
     "better": "gunstiger dan Nederland",
@@ -83,14 +122,30 @@ COMPARISON_LABELS = {
     "not_compared": "niet vergeleken",
 }
 CI_TEMPLATE = "{level:.0f}%-BI ({method}) {range}, n = {n}"
-NATIONAL_BASIS = {
-    "land": "Nederland (landelijke rij in het bestand)",
-    "all": "Nederland (som van alle gebieden)",
-    "file": "totaal van alle gebieden in het bestand (geen volledig landelijk cijfer)",
+NATIONAL_LABELS = {  # what the national reference of an indicator is (perinatal.reference)
+    "land": "landelijke rij in het bestand",
+    "all": "som van alle gemeenten in het bestand",
+    "rivm": "RIVM-monitor, {year}",
+    "definition": "geen landelijk cijfer met dezelfde definitie: het bestand telt vanaf {weeks} weken, het "
+                  "RIVM-cijfer vanaf {reference} weken",
+    "none": "geen landelijk cijfer beschikbaar",
 }
+NATIONAL_PART = "{indicators}: {label}"
+
+
+def hidden_in_source(label: str | None) -> str:
+    """'afgeschermd in de bron (<10)', or without parentheses when the file gave no bound ('.', '*', empty).
+
+    >>> hidden_in_source("<10"), hidden_in_source("")
+    ('afgeschermd in de bron (<10)', 'afgeschermd in de bron')
+    """
+    return f"{HIDDEN_IN_SOURCE} ({label})" if label else HIDDEN_IN_SOURCE
 
 # --- Dataset states --------------------------------------------------------------------------------
-SOURCE_SYNTHETIC = "synthetisch voorbeeld, gegenereerd met seed {seed}, gekalibreerd op RIVM Monitor Kansrijke Start 2021 (Perined, 2020)"
+SOURCE_SYNTHETIC = (
+    "synthetisch voorbeeld, gegenereerd met seed {seed}, gekalibreerd op RIVM Monitor Kansrijke Start 2021 "
+    "(Perined, 2020); het aantal geboorten per postcode is afgeleid van het aantal jonge kinderen dat er woont (CBS)"
+)
 SOURCE_USER = "eigen bestand '{file}', geladen op {loaded_at}"
 NO_DATA_GEO = (
     "Er zijn nog geen perinatale cijfers. Het synthetische voorbeeld kan niet worden gemaakt omdat het "
@@ -98,6 +153,12 @@ NO_DATA_GEO = (
     "op de pagina Data."
 )
 NO_DATA_OTHER = "Er zijn nog geen perinatale cijfers: {detail}. Laad een eigen bestand op de pagina Data."
+STORE_DAMAGED = (
+    "De geladen perinatale bestanden kunnen niet worden gelezen (beschadigd, of het dashboard heeft geen "
+    "toegang tot de gegevensmap). Verwijder ze op de pagina Data en laad ze opnieuw."
+)
+NO_PERIODS = "De actieve perinatale gegevens hebben geen periode (jaar of 2016-2020) die het dashboard kan tonen."
+ERROR_INDICATOR = "De perinatale cijfers konden niet worden getoond: {detail}."
 
 # --- Profile page ("Mijn gemeente") ----------------------------------------------------------------
 PROFILE_TITLE = "Mijn gemeente"
@@ -112,6 +173,8 @@ PERIOD_LABEL = "Periode"
 PERIOD_HELP = "Gepoolde periode: de jaren samen, zodat kleine gebieden genoeg geboorten hebben."
 OVERVIEW_HEADING = "Overzicht: {name}, {period}"
 SPINE_HEADING = "Vergelijking met Nederland"
+NOT_COMPARED_NOTE = "Niet in deze vergelijking, want er is geen landelijk cijfer: {indicators}."
+NONE_COMPARED = "Voor geen van deze indicatoren is er een landelijk cijfer om mee te vergelijken."
 SPINE_NOTE = [
     "Stip: {name}, zwarte streep: 95%-betrouwbaarheidsinterval; verticale lijn: Nederland.",
     "Grijs: alle gemeenten (licht: laagste tot hoogste, donker: middelste helft). Kleur en tekst: vergelijking.",
@@ -122,6 +185,7 @@ METRIC_COUNT = "Aantal ({label})"
 METRIC_RATE = "{name}"
 METRIC_NATIONAL = "Nederland"
 DEFINITION = "Definitie: {definition} Variant: {variant}."
+VARIANT_FILE_WEEKS = "in dit bestand vanaf {weeks} weken (de standaarddefinitie: {variant})"
 TREND_HEADING = "Trend over gepoolde perioden"
 TREND_NONE = "Voor deze gegevens zijn geen opeenvolgende perioden beschikbaar."
 PEERS_HEADING = "Vergelijkbare gemeenten (naar aantal geboorten)"
@@ -129,7 +193,8 @@ PEERS_NOTE = "De {n} gemeenten met het aantal geboorten dat het dichtst bij {nam
 PC4_HEADING = "Postcodegebieden (PC4) in {name}"
 PC4_NOTE = (
     "Afgeschermd: minder dan 10 gebeurtenissen of kinderen zonder de uitkomst, of afgeschermd zodat een "
-    "ander cijfer niet terug te rekenen is uit het gemeentetotaal."
+    "ander cijfer niet terug te rekenen is uit het gemeentetotaal. 'Afgeschermd in de bron': het bestand zelf "
+    "gaf het cijfer niet (bijvoorbeeld <10). De reden staat in de kolom 'afscherming'."
 )
 PC4_NONE = "Deze gegevens bevatten geen cijfers per postcodegebied voor deze gemeente."
 MAP_LINK = "Bekijk {name} op de kaart"
@@ -137,6 +202,8 @@ TILE_COUNT = "{count} van {n} geboren kinderen"
 TILE_COUNT_HIDDEN = "aantallen afgeschermd"
 SUPPRESSED_WHY = "reden: {reason}"
 TILE_NATIONAL = "Nederland: {value}"
+TILE_NATIONAL_FROM = "Nederland: {value} ({label})"
+TILE_NATIONAL_NONE = "Nederland: {label}"
 TILE_DEFINITION = "Teller: {numerator}; noemer: {denominator}. Periode {period}."
 TILE_TOOLTIP = (
     "{title}: {definition} Variant: {variant}. Teller: {numerator}; noemer: {denominator}. Periode {period}. "
@@ -185,7 +252,8 @@ TABLE_COLUMNS = {
     "numerator": "aantal", "denominator": "geboorten", "value": "waarde", "lower": "ondergrens 95%-BI",
     "upper": "bovengrens 95%-BI", "ci": "95%-BI", "national_value": "Nederland", "comparison": "vergelijking",
     "suppression_reason": "afscherming", "unit": "eenheid", "definition": "definitie", "source": "bron",
-    "is_synthetic": "synthetisch voorbeeld", "g_min": "laagste gemeente", "g_q25": "gemeenten 25e percentiel",
+    "is_synthetic": "synthetisch voorbeeld", "derived": "herkomst aantal", "national_label": "Nederland: bron",
+    "g_min": "laagste gemeente", "g_q25": "gemeenten 25e percentiel",
     "g_q75": "gemeenten 75e percentiel", "g_max": "hoogste gemeente",
 }
 
@@ -207,67 +275,3 @@ TOOLTIP_VALUE = "waarde"
 TOOLTIP_CI = "95%-BI"
 TOOLTIP_N = "geboorten"
 TOOLTIP_COUNT = "aantal"
-
-# --- Data page -----------------------------------------------------------------------------------------
-DATA_TITLE = "Data"
-DATA_INTRO = (
-    "Hier ziet u welke perinatale cijfers het dashboard gebruikt, en laadt u een eigen bestand met "
-    "kerncijfers per gemeente of postcodegebied (bijvoorbeeld een export van Perined of "
-    "waarstaatjegemeente.nl). Een geladen bestand vervangt het synthetische voorbeeld en blijft bewaard."
-)
-ACTIVE_HEADING = "Actieve gegevens"
-ACTIVE_SYNTHETIC = "Synthetisch voorbeeld (geen echte cijfers): {n_areas} gebieden, perioden {periods}."
-ACTIVE_USER = "Eigen bestand '{file}' (geladen {loaded_at}): {n_rows} rijen, {n_areas} gebieden, perioden {periods}."
-ACTIVE_SOURCE = "Bron: {source}"
-RESET_BUTTON = "Eigen bestand verwijderen en terug naar het synthetische voorbeeld"
-RESET_DONE = "Het eigen bestand is verwijderd; het synthetische voorbeeld is weer actief."
-UPLOAD_HEADING = "Eigen bestand laden"
-UPLOAD_LABEL = "CSV- of Excelbestand met perinatale kerncijfers (maximaal {limit} MB)"
-UPLOAD_HELP = "Puntkomma of komma als scheidingsteken; '.' of leeg betekent afgeschermd/onbekend."
-UPLOAD_BUTTON = "Bestand controleren en laden"
-FOLDER_HEADING = "Bestand uit de importmap"
-FOLDER_NOTE = "Importmap: `{folder}` (in te stellen met de omgevingsvariabele KS_PERINATAL_IMPORT_DIR)."
-FOLDER_EMPTY = "De importmap bevat geen CSV- of Excelbestanden."
-FOLDER_PICK = "Bestand in de importmap"
-FOLDER_BUTTON = "Dit bestand controleren en laden"
-LOAD_OK = "Bestand '{file}' is geladen: {n_rows} rijen, {n_areas} gebieden. Het vervangt de vorige gegevens."
-LOAD_REJECTED = (
-    "Bestand '{file}' is niet geladen: {n} fout(en). De gegevens die al actief waren blijven in gebruik."
-)
-REPORT_HEADING = "Controleverslag"
-REPORT_NO_ISSUES = "Geen meldingen."
-REPORT_COLUMNS = {"severity": "soort", "row": "rij", "column": "kolom", "message": "melding"}
-SCHEMA_HEADING = "Welke kolommen verwacht het dashboard?"
-SCHEMA_INTRO = (
-    "Eén rij per gebied en periode. Kolomnamen mogen in hoofd- of kleine letters en met spaties of "
-    "underscores; deze namen worden herkend:"
-)
-SCHEMA_COLUMNS = {"column": "gegeven", "required": "verplicht", "aliases": "herkende kolomnamen"}
-SCHEMA_REQUIRED = {True: "ja", False: "nee"}
-SCHEMA_NOTES = (
-    "- Aantallen mogen een duizendtalpunt hebben (1.234); percentages een decimale komma (15,3).\n"
-    "- Een '.', 'x', '-' of een lege cel betekent afgeschermd of onbekend; dat wordt nooit als 0 gelezen.\n"
-    "- Minstens één van de uitkomsten Big2, vroeggeboorte, laag geboortegewicht of perinatale sterfte.\n"
-    "- Postcode als tekst of getal (1011); gemeentecode met of zonder GM (GM0363, 0363, 363).\n"
-    "- Big2 telt kinderen vanaf 24 weken met een geboortegewicht onder p10 (Hoftiezer) en/of geboren "
-    "voor 37 weken; perinatale sterfte tot 7 dagen (en desgewenst tot 28 dagen) na de geboorte."
-)
-CHECKING = "Bestand wordt gecontroleerd…"
-LOAD_FAILED = "Het bestand kon niet worden opgeslagen: {detail}. De gegevens die al actief waren blijven in gebruik."
-DISK_PROBLEMS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EACCES: "het dashboard mag niet schrijven in de gegevensmap",
-    errno.EPERM: "het dashboard mag niet schrijven in de gegevensmap",
-    errno.EROFS: "de gegevensmap is alleen-lezen",
-}
-DISK_PROBLEM_OTHER = "er ging iets mis bij het schrijven naar de schijf"
-PREVIEW_HEADING = "Voorbeeld van de actieve gegevens (eerste 20 rijen)"
-
-
-def disk_problem(code: int | None) -> str:
-    """The Dutch reason of a failed write for an ``OSError.errno`` (never the raw system message).
-
-    >>> disk_problem(errno.ENOSPC), disk_problem(None)
-    ('de schijf is vol', 'er ging iets mis bij het schrijven naar de schijf')
-    """
-    return DISK_PROBLEMS.get(code, DISK_PROBLEM_OTHER)

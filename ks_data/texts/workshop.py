@@ -6,9 +6,17 @@ from collections.abc import Iterable
 from datetime import date
 
 from ks_data.texts.assessment import DOSSIER, DOSSIER_SHORT, SCORE_MEANING, fmt_date
+from ks_data.texts.common import fmt_number
 
 # --- group screen (host) -----------------------------------------------------------------------------------
 HOST_TITLE = "Workshop: groepsscherm"
+
+
+def host_title(session_title: str) -> str:
+    """'Workshop: groepsscherm · Regio Utrecht' (the session's name in the heading saves a line on the projector)."""
+    return f"{HOST_TITLE} · {session_title}" if session_title else HOST_TITLE
+
+
 HOST_INTRO = (
     "Start een sessie: deelnemers doen mee op hun eigen telefoon of laptop met de QR-code of het adres op dit "
     "scherm. U bepaalt wanneer de groep de resultaten ziet; dit scherm ververst vanzelf."
@@ -58,11 +66,6 @@ def join_more_addresses(urls: Iterable[str]) -> str:
     return "Werkt dit adres niet? Probeer: " + " · ".join(f"`{url}`" for url in urls)
 
 
-def host_join_hint(*, code: str, address: str) -> str:
-    return (f"Deelnemers: open op uw eigen apparaat **{address}** "
-            f"(of de pagina **Workshop: meedoen** en vul code **{code}** in).")
-
-
 def given_names(names: Iterable[str]) -> str:
     """'Deelnemers die een naam gaven: Fatima, Joost' ('' when nobody gave a name).
 
@@ -95,7 +98,16 @@ COUNTDOWN_DONE = "De tijd is om"
 
 
 def countdown_until(*, clock: str) -> str:
-    return f"Aftellen: antwoorden sluiten om {clock}."
+    return f"sluit om {clock}"
+
+
+def part_label(title: str) -> str:
+    """A part's name on the screen's switch: its title up to the colon ('Denkraam').
+
+    >>> part_label("Denkraam: vijf elementen van een integrale aanpak"), part_label("Inhoudelijke thema's")
+    ('Denkraam', "Inhoudelijke thema's")
+    """
+    return title.split(":", 1)[0].strip()
 
 
 # The trainer's controls.
@@ -103,7 +115,7 @@ SHOW_RESULTS = "Toon resultaten"
 HIDE_RESULTS = "Verberg resultaten"
 CLOSE_ANSWERS = "Sluiten voor antwoorden"
 REOPEN_ANSWERS = "Heropenen voor antwoorden"
-MANAGE = "Sessie beheren"
+MANAGE = "Beheer"
 COUNTDOWN_MINUTES = "Aftellen (minuten)"
 COUNTDOWN_START = "Start aftellen"
 COUNTDOWN_STOP = "Stop aftellen"
@@ -223,6 +235,34 @@ def report_footer(*, generated: str) -> str:
             f"Bron stellingen: {DOSSIER}. Gemaakt met het Kansrijke Start dashboard, {generated}.")
 
 
+# --- a workshop saved as a coalition's self-assessment (fill-in and results pages, export) -----------------
+GROUP_MEAN_LABEL = "groepsgemiddelde"
+COLUMN_ORIGIN = "Herkomst"
+ORIGIN_OWN = "eigen invulling"
+
+
+def group_mean_caption(value: float) -> str:
+    """Under a statement whose stored answer is a workshop's group mean (no single radio option)."""
+    return f"Groepsgemiddelde uit de workshop: {fmt_number(value, decimals=2)}. Kies een score om het te vervangen."
+
+
+def origin_text(*, workshop_code: str, n_participants: int | None) -> str:
+    """Where a saved assessment came from: 'workshop K7M3P (23 deelnemers)' or 'eigen invulling'.
+
+    >>> origin_text(workshop_code="K7M3P", n_participants=1), origin_text(workshop_code="", n_participants=None)
+    ('workshop K7M3P (1 deelnemer)', 'eigen invulling')
+    """
+    if not workshop_code:
+        return ORIGIN_OWN
+    return f"workshop {workshop_code}" + ("" if n_participants is None else f" ({participants_count(n_participants)})")
+
+
+def origin_note(*, workshop_code: str, n_participants: int | None) -> str:
+    """Above the results of an assessment saved from a workshop."""
+    return (f"Groepsresultaat van {origin_text(workshop_code=workshop_code, n_participants=n_participants)}: "
+            "per stelling het gemiddelde van de deelnemers.")
+
+
 # --- participant (phone) ----------------------------------------------------------------------------------
 JOIN_TITLE = "Workshop: meedoen"
 JOIN_INTRO = "Vul de code van de trainer in. U scoort individueel; de groep ziet alleen het totaal."
@@ -245,18 +285,18 @@ ANSWER_REFUSED = "Dit antwoord is niet opgeslagen: de sessie is gesloten voor an
 
 
 def joined_as(*, code: str, name: str, number: int = 0) -> str:
-    who = f" als {name}" if name else " (anoniem)"
-    seat = f" U bent deelnemer {number}." if number else ""
-    return f"U doet mee aan sessie **{code}**{who}.{seat}"
+    """'Sessie **K7M3P** · deelnemer 4 (Fatima)' or '… (anoniem)'."""
+    seat = f" · deelnemer {number}" if number else ""
+    return f"Sessie **{code}**{seat} ({name or 'anoniem'})"
 
 
 def step_heading(*, part: str, position: int, total: int) -> str:
-    """'Denkraam: vijf elementen … · element 2 van 10'."""
-    return f"{part} · element {position} van {total}"
+    """'**Element 2 van 10** · Denkraam: vijf elementen …'."""
+    return f"**Element {position} van {total}** · {part}"
 
 
 def answer_saved(label: str) -> str:
-    return f"✓ Opgeslagen: {label}"
+    return f"Opgeslagen: {label}"
 
 
 def done_text(*, answered: int, total: int) -> str:

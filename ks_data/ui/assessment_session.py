@@ -1,4 +1,4 @@
-"""The open self-assessment and workshop participation of a session: plain dicts, written through storage.
+"""The open self-assessment of a session: a plain dict, written through storage (workshops: ``workshop_session``).
 
 Widget state dies when its page is not rendered and session state dies on a browser reload, so the source of
 truth is the database: the open assessment (or workshop participant) is remembered in the URL and reloaded
@@ -8,7 +8,6 @@ from storage when the session is new. Every change goes to storage at once; a wr
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime, timezone
 
 import streamlit as st
@@ -20,16 +19,11 @@ from ks_data.storage import workshops as storage_workshops
 from ks_data.storage.db import StorageError
 from ks_data.ui import cached, state
 
-CURRENT = "ks_assessment"  # dict: id, coalition, gemeente, date, answers, notes, updated_at
-PARTICIPANT = "ks_workshop_participant"  # dict: id, token, code, name, answers
-HOST_CODE = "ks_workshop_code"
+CURRENT = "ks_assessment"  # dict: id, coalition, gemeente, date, answers, notes, updated_at, workshop_code, …
 ERROR = "ks_assessment_error"  # last StorageError kind from a callback
 PENDING = "ks_assessment_pending"  # (kind, target id, key) -> value of writes that failed, for a retry
 
 URL_ASSESSMENT = "evaluatie"
-URL_PARTICIPANT = "deelnemer"
-URL_SESSION = "sessie"
-JOIN_URL_PATH = "workshop"  # url_path of app_pages/workshop_join.py in app.py
 
 
 def _now() -> str:
@@ -39,7 +33,8 @@ def _now() -> str:
 def _as_state(record: AssessmentRecord) -> dict:
     return {"id": record.id, "coalition": record.coalition, "gemeente": record.gemeente,
             "date": record.assessment_date.isoformat(), "answers": dict(record.answers),
-            "notes": {k: dict(v) for k, v in record.notes.items()}, "updated_at": record.updated_at}
+            "notes": {k: dict(v) for k, v in record.notes.items()}, "updated_at": record.updated_at,
+            "workshop_code": record.workshop_code, "n_participants": record.n_participants}
 
 
 def set_current(record: AssessmentRecord) -> None:
@@ -55,9 +50,15 @@ def clear_current() -> None:
 
 
 def current() -> dict | None:
-    """The open assessment: from session state, else restored from storage by the id in the URL."""
+    """The open assessment: from session state, else restored from storage by the id in the URL.
+
+    A link naming another assessment (``?evaluatie=``, e.g. from the workshop screen after saving) opens that one.
+    """
     held = st.session_state.get(CURRENT)
-    if held is None and st.query_params.get(URL_ASSESSMENT, "").isdigit():
+    linked = st.query_params.get(URL_ASSESSMENT, "")
+    if held is not None and linked.isdigit() and linked != str(held["id"]):
+        held = None
+    if held is None and linked.isdigit():
         try:
             set_current(storage_assessments.get_assessment(int(st.query_params[URL_ASSESSMENT])))
         except StorageError as exc:
@@ -108,11 +109,19 @@ def current_record() -> AssessmentRecord | None:
         return None
     return AssessmentRecord(id=held["id"], coalition=held["coalition"], gemeente=held["gemeente"],
                             assessment_date=date.fromisoformat(held["date"]), answers=dict(held["answers"]),
-                            notes={k: dict(v) for k, v in held["notes"].items()}, updated_at=held["updated_at"])
+                            notes={k: dict(v) for k, v in held["notes"].items()}, updated_at=held["updated_at"],
+                            workshop_code=held.get("workshop_code", ""), n_participants=held.get("n_participants"))
+
+
+REFUSED = ("closed", "removed")  # a workshop answer the trainer's settings refuse: raised, not kept for a retry
 
 
 def _write(kind: str, target: int, key: str, value: object) -> bool:
-    """Run one storage write; on failure remember it for a retry and report the error kind."""
+    """Run one storage write; on failure remember it for a retry and report the error kind.
+
+    Raises:
+        StorageError: of a kind in :data:`REFUSED` (not a storage problem, so no retry).
+    """
     try:
         if kind == "answer":
             storage_assessments.save_answer(target, item_id=key, value=value)
@@ -122,6 +131,8 @@ def _write(kind: str, target: int, key: str, value: object) -> bool:
             element_id, note_kind = key.split("|")
             storage_assessments.save_note(target, element_id=element_id, kind=note_kind, text=str(value))
     except StorageError as exc:
+        if exc.kind in REFUSED:
+            raise
         pending = st.session_state.setdefault(PENDING, {})
         pending[(kind, target, key)] = value
         st.session_state[ERROR] = exc.kind
@@ -141,20 +152,32 @@ def save_answer(holder_key: str, *, item_id: str, value: Answer, kind: str) -> N
         holder["updated_at"] = _now()
 
 
-def save_note(*, element_id: str, note_kind: str, text: str) -> None:
-    """Put one note of the open assessment in its session dict and write it through."""
+def save_note(*, element_id: str, note_kind: str, text: str) -> bool:
+    """Put one note of the open assessment in its session dict and write it through; False if that failed."""
     holder = st.session_state[CURRENT]
     holder["notes"].setdefault(element_id, {})[note_kind] = text
     if _write("note", holder["id"], f"{element_id}|{note_kind}", text):
         holder["updated_at"] = _now()
+        return True
+    return False
+
+
+def note_pending(*, element_id: str, note_kind: str) -> bool:
+    """Whether this note of the open assessment is waiting for a retry (its last save failed)."""
+    holder = st.session_state.get(CURRENT) or {}
+    return ("note", holder.get("id"), f"{element_id}|{note_kind}") in st.session_state.get(PENDING, {})
 
 
 def retry_pending() -> None:
     """Try every failed write again (button callback)."""
     st.session_state.pop(ERROR, None)
     for (kind, target, key), value in list(st.session_state.get(PENDING, {}).items()):
-        if not _write(kind, target, key, value):
-            return
+        try:
+            if not _write(kind, target, key, value):
+                return
+        except StorageError as exc:  # a workshop answer the session no longer accepts: dropped, and said so
+            st.session_state.get(PENDING, {}).pop((kind, target, key), None)
+            st.session_state[ERROR] = exc.kind
 
 
 def take_error() -> tuple[str | None, bool]:
@@ -184,71 +207,3 @@ def shared_gemeente_name() -> str:
     """Name of the shared gemeente, to start a new assessment with ('' when unknown or none chosen)."""
     shared = shared_gemeente()
     return shared[0] if len(shared) == 2 else ""
-
-
-# --- workshop ----------------------------------------------------------------------------------------------
-
-
-def participant() -> dict | None:
-    """This browser's workshop participation: from session state, else restored via the URL token."""
-    held = st.session_state.get(PARTICIPANT)
-    token = st.query_params.get(URL_PARTICIPANT)
-    if held is None and token:
-        try:
-            found = storage_workshops.participant_by_token(token)
-            answers = storage_workshops.participant_answers(found.id) if found else {}
-        except StorageError as exc:
-            st.session_state[ERROR] = exc.kind
-            return None
-        if found is None:
-            st.query_params.pop(URL_PARTICIPANT, None)
-            return None
-        held = st.session_state[PARTICIPANT] = {"id": found.id, "token": found.token, "code": found.workshop_code,
-                                                "name": found.name, "answers": answers}
-    elif held is not None and token != held["token"]:
-        st.query_params[URL_PARTICIPANT] = held["token"]
-    return held
-
-
-def join(code: str, *, name: str) -> None:
-    """Join workshop ``code`` as a new participant of this browser (raises StorageError)."""
-    token = secrets.token_urlsafe(12)
-    found = storage_workshops.join_workshop(code, name=name, token=token)
-    st.session_state[PARTICIPANT] = {"id": found.id, "token": token, "code": code, "name": found.name, "answers": {}}
-    st.query_params[URL_PARTICIPANT] = token
-
-
-def leave() -> None:
-    """Stop taking part in the workshop on this browser (button callback)."""
-    st.session_state.pop(PARTICIPANT, None)
-    st.query_params.pop(URL_PARTICIPANT, None)
-
-
-def host_code() -> str | None:
-    """The workshop shown on this (shared) screen, kept in session state and the URL."""
-    code = st.session_state.get(HOST_CODE) or st.query_params.get(URL_SESSION)
-    if code:
-        st.session_state[HOST_CODE] = code
-        if st.query_params.get(URL_SESSION) != code:
-            st.query_params[URL_SESSION] = code
-    return code
-
-
-def set_host_code(code: str | None) -> None:
-    """Show workshop ``code`` on this screen (None: back to the start form)."""
-    if code:
-        st.session_state[HOST_CODE] = code
-        st.query_params[URL_SESSION] = code
-    else:
-        st.session_state.pop(HOST_CODE, None)
-        st.query_params.pop(URL_SESSION, None)
-
-
-def join_address(code: str) -> str:
-    """The address participants type to join ``code``: full when the browser's URL is known, else relative.
-
-    Called on the host page, whose URL is ``<app address>/<host page path>``.
-    """
-    page_url = st.context.url or ""
-    base = page_url.rsplit("/", 1)[0] if "://" in page_url else ""
-    return f"{base}/{JOIN_URL_PATH}?code={code}"

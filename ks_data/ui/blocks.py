@@ -12,10 +12,12 @@ import streamlit as st
 
 from ks_data import paths
 from ks_data.core import export
-from ks_data.core.validation import DataFileError
+from ks_data.core.validation import DataFileError, UnknownIndicator
 from ks_data.perinatal import dataset as perinatal
+from ks_data.perinatal import rates
 from ks_data.texts import common as tc
 from ks_data.texts import national as tn
+from ks_data.texts import perinatal as tp
 from ks_data.ui import adapters, cached, state, widgets
 
 if TYPE_CHECKING:
@@ -157,8 +159,14 @@ def perinatal_or_stop() -> tuple[perinatal.PerinatalDataset, str, dict]:
     except perinatal.NoPerinatalData as exc:
         st.info(exc.dutch())
         st.stop()
-    except Exception:  # noqa: BLE001 - a broken store must not show a traceback
-        st.error(tc.LOAD_ERROR)
+    except perinatal.StoredFileError:  # a damaged store must not show a traceback
+        st.error(tp.STORE_DAMAGED, icon=":material/error:")
+        st.stop()
+    except rates.UnknownPeriod:  # data without any period the pages can show
+        st.error(tp.NO_PERIODS, icon=":material/error:")
+        st.stop()
+    except UnknownIndicator as exc:  # a loaded column whose indicator is no longer described
+        st.error(tp.ERROR_INDICATOR.format(detail=tp.INDICATOR_UNKNOWN.format(indicator=exc.args[0])))
         st.stop()
     if data.is_synthetic:
         st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")

@@ -29,6 +29,8 @@ from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
 from ks_data.perinatal import rates
 from ks_data.perinatal import synthetic
+from ks_data.perinatal.mapping import Mapping
+from ks_data.perinatal.reader import LoadResult
 from ks_data.ui import adapters
 
 if TYPE_CHECKING:
@@ -143,6 +145,23 @@ def active_perinatal() -> perinatal.PerinatalDataset:
     perinatal.StoredFileError when the file found cannot be read.
     """
     return _active_perinatal(perinatal_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def import_draft(content: bytes, filename: str, sheet: str | None, memory: str) -> perinatal.ImportDraft | LoadResult:
+    """perinatal.open_import of an uploaded file (its table and proposed mapping); ``memory`` is
+    ``perinatal.mappings_version()``, so a mapping confirmed since is proposed."""
+    return perinatal.open_import(content, filename, sheet=sheet)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def import_check(content: bytes, filename: str, sheet: str | None, mapping: Mapping, context: str) -> LoadResult:
+    """perinatal.check_import of an opened file read with ``mapping``; ``context`` is ``map_data_key()`` (the
+    loaded files and the boundary cache the check compares with)."""
+    draft = import_draft(content, filename, sheet, perinatal.mappings_version())
+    if isinstance(draft, LoadResult):
+        return draft
+    return perinatal.check_import(draft.table, mapping)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

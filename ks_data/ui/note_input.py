@@ -4,7 +4,8 @@
 while the page said "opgeslagen". This box sends the text to Python shortly after every keystroke
 (``debounce_ms``), again when it loses focus and when the page is hidden or unloaded; the ``on_change``
 callback stores it. The status under the box says "wordt opgeslagen…" until Python has echoed the text
-back (i.e. after the callback ran), and only then "opgeslagen".
+back (i.e. after the callback ran) and the callback reported success; a failed save shows "niet opgeslagen"
+and keeps the browser's draft, so the text is still there after a reload and is sent again.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _CSS = """
   border: 1px solid rgba(127, 127, 127, 0.35); border-radius: 0.5rem; }
 .ksnote__text:focus { outline: 2px solid var(--st-primary-color, #0b6e99); outline-offset: 1px; }
 .ksnote__status { font-size: 0.8rem; min-height: 1.2em; margin-top: 0.25rem; opacity: 0.8; }
+.ksnote__status--failed { color: #b3261e; font-weight: 600; opacity: 1; }
 """
 
 _JS = r"""
@@ -68,13 +70,17 @@ export default function({ parentElement, data, setStateValue }) {
     }
   } else if (pyValue === text.value) {
     text._pending = false;
-    dropDraft();
+    if (!data.failed) dropDraft();
   } else if (!text._pending) {
     text.value = pyValue;
   }
+  parentElement._failed = Boolean(data.failed);
   const show = () => {
     const t = parentElement._texts;
-    status.textContent = text._pending ? t.saving : (text.value ? t.saved : "");
+    if (text._pending) status.textContent = t.saving;
+    else if (parentElement._failed) status.textContent = t.failed;
+    else status.textContent = text.value ? t.saved : "";
+    status.classList.toggle("ksnote__status--failed", !text._pending && parentElement._failed);
   };
   show();
 
@@ -104,11 +110,13 @@ export default function({ parentElement, data, setStateValue }) {
 _COMPONENT = st.components.v2.component("ks_note_input", html=_HTML, css=_CSS, js=_JS, isolate_styles=True)
 
 
-def note_input(label: str, *, key: str, value: str = "", on_change: Callable[[str], None],
-               draft_key: str = "", placeholder: str = "", max_chars: int = 5000, debounce_ms: int = 400) -> str:
+def note_input(label: str, *, key: str, value: str = "", on_change: Callable[[str], object],
+               failed: bool = False, draft_key: str = "", placeholder: str = "", max_chars: int = 5000,
+               debounce_ms: int = 400) -> str:
     """A note box whose text reaches ``on_change(text)`` while the user types; returns the current text.
 
     ``value`` seeds the box (e.g. the note as stored); afterwards the box keeps what the user typed.
+    ``failed``: the last save of this note did not reach storage (the status then says so, not "opgeslagen").
     ``draft_key`` (unique per stored note, e.g. assessment id + element + kind) keeps unsent keystrokes in the
     browser's localStorage, so a reload within the debounce still delivers them once the page is back.
     """
@@ -123,7 +131,8 @@ def note_input(label: str, *, key: str, value: str = "", on_change: Callable[[st
 
     result = _COMPONENT(
         data={"label": label, "value": current, "placeholder": placeholder, "max_chars": max_chars,
-              "debounce_ms": debounce_ms, "draft_key": draft_key, "texts": {"saving": tc.NOTE_SAVING, "saved": tc.NOTE_SAVED}},
+              "debounce_ms": debounce_ms, "draft_key": draft_key, "failed": failed,
+              "texts": {"saving": tc.NOTE_SAVING, "saved": tc.NOTE_SAVED, "failed": tc.NOTE_NOT_SAVED}},
         default={"value": current},
         key=internal,
         on_value_change=functools.partial(_changed),

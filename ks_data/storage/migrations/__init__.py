@@ -1,0 +1,1 @@
+"""Alembic migrations of the database schema (run by ``storage.migrate`` at connect time)."""
