@@ -12,7 +12,7 @@ from datetime import datetime
 import pandas as pd
 
 from ks_data.assessment.items import NOTE_KINDS, AssessmentRecord, ItemBank
-from ks_data.assessment.scoring import element_scores, ranked, scores_frame
+from ks_data.assessment.scoring import part_scores, ranked
 from ks_data.core.colours import OKABE_ITO
 from ks_data.reports.html import document, esc, html_table
 from ks_data.texts import assessment as ta
@@ -129,7 +129,7 @@ def _notes_table(bank: ItemBank, record: AssessmentRecord) -> str:
 def report_html(bank: ItemBank, record: AssessmentRecord, *, generated: datetime | None = None) -> str:
     """The one-page report as a complete, self-contained HTML document."""
     generated = generated or datetime.now()
-    frames = [(part, scores_frame(element_scores(bank, record.answers, part=part.id))) for part in bank.parts]
+    frames = [(part, part_scores(bank, record.answers, part=part.id)) for part in bank.parts]
     # The first part (the five denkraam elements) always; further parts (themes) only once scored.
     shown = [(p, f) for i, (p, f) in enumerate(frames) if i == 0 or f["n_scored"].sum() > 0]
     figures = [

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ks_data.assessment.items import AssessmentRecord, ItemBank
-from ks_data.assessment.scoring import element_scores, scores_frame
+from ks_data.assessment.scoring import part_scores
 from ks_data.assessment.views import notes_by_element, score_table
 from ks_data.geo import cache as geo
 from ks_data.maps.svg import legend_html, map_svg
@@ -232,7 +232,7 @@ def denkraam_section(denkraam: Denkraam) -> str:
     subtitle = ta.report_subtitle(coalition=record.coalition, gemeente=record.gemeente, day=record.assessment_date)
     parts = [f"<p>{esc(tr.DENKRAAM_LATEST.format(subtitle=subtitle))}</p>"]
     for i, part in enumerate(bank.parts):
-        frame = scores_frame(element_scores(bank, record.answers, part=part.id))
+        frame = part_scores(bank, record.answers, part=part.id)
         if i > 0 and frame["n_scored"].sum() == 0:
             continue  # themes only once scored, as in the one-page assessment report
         parts.append(f"<h3>{esc(part.title)}</h3><figure><figcaption>{esc(tr.DENKRAAM_RADAR)}</figcaption>"
