@@ -42,6 +42,13 @@ def _confirm(result: reader.LoadResult) -> None:
         _close({"kind": "success", "text": td.LOAD_OK.format(file=tc.md_literal(entry.filename), **summary)})
 
 
+def _rejected(result: reader.LoadResult) -> None:
+    """The rejection box: the first cause in words, the count of all errors."""
+    first = tc.md_literal(result.errors[0].message) if result.errors else ""
+    st.error(td.LOAD_REJECTED.format(file=tc.md_literal(result.filename), first=first, n=len(result.errors)),
+             icon=":material/block:")
+
+
 def _import_step(opened: dict) -> None:
     """The opened file: preview, meanings, variant, check report and confirm / cancel."""
     sheet_key = f"_import_sheet_{opened['id']}"
@@ -49,7 +56,7 @@ def _import_step(opened: dict) -> None:
     draft = cached.import_draft(opened["content"], opened["name"], sheet, perinatal.mappings_version())
     st.subheader(td.STEP_PREVIEW.format(file=tc.md_literal(opened["name"])))
     if isinstance(draft, reader.LoadResult):  # not a table at all
-        st.error(td.LOAD_REJECTED.format(file=tc.md_literal(draft.filename), n=len(draft.errors)), icon=":material/block:")
+        _rejected(draft)
         import_form.check_report(draft, key="dl_check_report")
         if st.button(td.CANCEL_BUTTON, key="_import_cancel"):
             _close({"kind": "info", "text": td.CANCEL_DONE})
@@ -71,7 +78,7 @@ def _import_step(opened: dict) -> None:
                                       if result.warnings else ""), icon=":material/check_circle:")
         st.markdown("\n".join(f"- {line}" for line in data_views.check_lines(result)))
     else:
-        st.error(td.LOAD_REJECTED.format(file=tc.md_literal(result.filename), n=len(result.errors)), icon=":material/block:")
+        _rejected(result)
     with st.expander(td.REPORT_HEADING, expanded=not result.ok or bool(result.warnings)):
         import_form.check_report(result, key="dl_check_report")
     confirm, cancel = st.columns([1, 1])

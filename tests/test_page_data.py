@@ -129,8 +129,9 @@ def test_a_broken_file_names_the_real_cause_and_keeps_the_loaded_data(perinatal_
     the loaded file stays active."""
     at = _load(_data_page(), WSJG)
     at = _upload(at, "broken_percentages_without_births.csv")
-    assert at.error[0].value == td.LOAD_REJECTED.format(file=tc.md_literal("broken_percentages_without_births.csv"), n=1)
     report = at.table[0].value
+    assert at.error[0].value == td.LOAD_REJECTED.format(file=tc.md_literal("broken_percentages_without_births.csv"),
+                                                        first=tc.md_literal(report["melding"].iloc[0]), n=1)
     assert report["melding"].iloc[0].startswith("Percentages gevonden, maar geen aantal geboorten: 'Big2 (%)'")
     assert report[["rij", "kolom"]].values.tolist() == [["", ""]]
     assert at.button(key="_import_confirm").proto.disabled

@@ -92,8 +92,8 @@ LOAD_OK = (
     "Bestand '{file}' is geladen: {n_rows} rijen, {n_areas} gebieden. Het staat nu bij de actieve gegevens."
 )
 LOAD_REJECTED = (
-    "Bestand '{file}' kan niet worden geladen: {n} fout(en), zie het controleverslag. De gegevens die al "
-    "actief waren blijven in gebruik."
+    "Bestand '{file}' kan niet worden geladen: {first}  \n{n} fout(en) in totaal, zie het controleverslag. De "
+    "gegevens die al actief waren blijven in gebruik."
 )
 REPORT_HEADING = "Controleverslag"
 REPORT_NO_ISSUES = "Geen meldingen."
