@@ -246,3 +246,19 @@ def test_a_broken_retired_statement_is_refused(raw, mutate, message):
     mutate(broken)
     with pytest.raises(ItemBankError, match=message):
         assessment.parse_item_bank(broken)
+
+
+def test_an_answer_to_a_retired_statement_survives_export_and_import(raw):
+    """Given an assessment saved before 'goals_urgency' was taken out, its CSV and JSON exports still carry that
+    answer and importing them gives the same answers back."""
+    from datetime import date
+
+    from ks_data.assessment import transfer
+
+    bank = assessment.parse_item_bank(_retire(raw, "goals_urgency"))
+    record = assessment.AssessmentRecord(coalition="Coalitie Zwolle", gemeente="Zwolle", assessment_date=date(2025, 3, 1),
+                                         answers={"goals_vision": 4, "goals_urgency": 2})
+    for exported, name in ((transfer.export_csv(bank, record), "x.csv"), (transfer.export_json(bank, record), "x.json")):
+        assert "goals_urgency" in exported
+        back = transfer.parse_assessment_file(bank, exported.encode(), filename=name)
+        assert back.answers == {"goals_vision": 4, "goals_urgency": 2}

@@ -76,7 +76,8 @@ def _answer_label(bank: ItemBank, value: Answer) -> str:
 
 
 def _ordered_answers(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str, str, Answer]]:
-    return [(i.element_id, i.id, record.answers[i.id]) for i in bank.items if i.id in record.answers]
+    """Answers in bank order; answers to retired statements last, so an export never drops a saved answer."""
+    return [(i.element_id, i.id, record.answers[i.id]) for i in bank.all_items if i.id in record.answers]
 
 
 def _ordered_notes(bank: ItemBank, record: AssessmentRecord) -> list[tuple[str, str, str]]:
@@ -137,7 +138,7 @@ def _parse_answer(bank: ItemBank, item_id: str, raw: object, *, row: int | None,
     try:
         return True, validate_answer(bank, item_id=item_id, value=value, allow_mean=True)
     except AnswerError:
-        known = any(i.id == item_id for i in bank.items)
+        known = any(i.id == item_id for i in bank.all_items)
         problems.append(make_problem("bad_value" if known else "unknown_item", row=row,
                                      column="value" if known else "item_id", value=str(raw if known else item_id)))
         return False, None
