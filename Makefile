@@ -74,4 +74,4 @@ test: setup-dev browser servers $(CACHE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) data/cache test-output
+	rm -rf $(VENV) data/cache static/cache test-output

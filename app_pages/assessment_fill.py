@@ -12,11 +12,13 @@ from ks_data.texts import assessment as ta
 from ks_data.texts import storage as ts
 from ks_data.ui import assessment_form as form
 from ks_data.ui import assessment_session as session
+from ks_data.ui import workspace
 
 st.title(ta.FILL_TITLE)
 st.write(ta.FILL_INTRO)
 
 bank = form.item_bank_or_stop()
+scope = workspace.require()  # hosted: a coalition's own workspace must be open
 
 current = session.current()
 form.show_storage_error()
@@ -34,12 +36,12 @@ if current is None:
         else:
             try:
                 session.set_current(storage_assessments.open_assessment(coalition=coalition, gemeente=gemeente,
-                                                                        assessment_date=day))
+                                                                        assessment_date=day, workspace=scope))
                 st.rerun()
             except StorageError as exc:
                 st.error(ts.storage_error(exc.kind))
     try:
-        saved = storage_assessments.list_assessments()
+        saved = storage_assessments.list_assessments(workspace=scope)
     except StorageError as exc:
         st.error(ts.storage_error(exc.kind))
         st.stop()
@@ -48,7 +50,8 @@ if current is None:
         choice = st.selectbox(ta.RESUME_LABEL, saved, key="ks_resume_choice", format_func=assessment_views.summary_label)
         if st.button(ta.RESUME_BUTTON, key="ks_resume"):
             try:
-                session.set_current(storage_assessments.get_assessment(choice.id))
+                session.set_current(storage_assessments.get_assessment(choice.id,
+                                                                       workspace=scope))
                 st.rerun()
             except StorageError as exc:
                 st.error(ts.storage_error(exc.kind))

@@ -16,7 +16,7 @@ from ks_data.texts import storage as ts
 from ks_data.texts import workshop as tw
 from ks_data.ui import assessment_form as form
 from ks_data.ui import assessment_session as session
-from ks_data.ui import blocks, presentation, state
+from ks_data.ui import blocks, presentation, state, workspace
 
 URL_BEFORE, URL_AFTER = "eerder", "later"  # the compared moments (assessment ids), so a link shows the comparison
 IMPORT_MESSAGE = "ks_import_message"
@@ -57,8 +57,9 @@ def _comparison(bank, history: list[storage_assessments.AssessmentSummary], *, c
                                    format_func=lambda i: assessment_tables.summary_label(by_id[i]))]
     before_label, after_label = assessment_tables.moment_labels(before, after)
     part = bank.parts[0]
-    comparison = assessment_scoring.compare_answers(bank, storage_assessments.get_assessment(before.id).answers,
-                                                    storage_assessments.get_assessment(after.id).answers, part=part.id)
+    earlier = storage_assessments.get_assessment(before.id, workspace=scope).answers
+    later = storage_assessments.get_assessment(after.id, workspace=scope).answers
+    comparison = assessment_scoring.compare_answers(bank, earlier, later, part=part.id)
     labels = {"before_label": before_label, "after_label": after_label}
     data = assessment_tables.comparison_data(comparison, **labels)
     table = assessment_tables.comparison_table(comparison, **labels)
@@ -82,8 +83,9 @@ st.title(ta.RESULTS_TITLE)
 st.caption(ta.RESULTS_INTRO)
 
 bank = form.item_bank_or_stop()
+scope = workspace.require()  # hosted: a coalition's own workspace must be open
 try:
-    saved = storage_assessments.list_assessments()
+    saved = storage_assessments.list_assessments(workspace=scope)
 except StorageError as exc:
     st.error(ts.storage_error(exc.kind))
     st.stop()
@@ -94,8 +96,8 @@ form.show_storage_error()
 if saved:
     ids = [s.id for s in saved]
     if record is None or record.id not in ids:  # nothing open: the latest of the chosen gemeente, else the newest
-        linked = storage_assessments.latest_for_gemeente(*session.shared_gemeente())
-        session.set_current(linked or storage_assessments.get_assessment(ids[0]))
+        linked = storage_assessments.latest_for_gemeente(*session.shared_gemeente(), workspace=scope)
+        session.set_current(linked or storage_assessments.get_assessment(ids[0], workspace=scope))
         record = session.current_record()
     pick_key = f"ks_results_pick_{record.id}"  # a new widget whenever the open assessment changes
     st.selectbox(ta.PICK_ASSESSMENT, saved, index=ids.index(record.id), format_func=assessment_tables.summary_label,
@@ -131,7 +133,7 @@ if record is not None:
 
     st.header(ta.HISTORY_HEADER)
     try:
-        history = storage_assessments.list_assessments(coalition=record.coalition)
+        history = storage_assessments.list_assessments(coalition=record.coalition, workspace=scope)
         history_table = assessment_tables.history_table(history)
         st.dataframe(history_table, hide_index=True, width="stretch")
         blocks.csv_download(history_table, file_name=f"{stem}_{ta.HISTORY_FILE}.csv", key="ks_dl_history")
@@ -156,19 +158,21 @@ if record is not None:
 
 st.header(ta.IMPORT_HEADER)
 upload_round = st.session_state.get(IMPORT_ROUND, 0)
-upload = st.file_uploader(ta.IMPORT_LABEL, type=["csv", "json"], key=f"ks_import_file_{upload_round}")
+upload = st.file_uploader(ta.IMPORT_LABEL, type=["csv", "json"], key=f"ks_import_file_{upload_round}",
+                          max_upload_size=assessment_io.MAX_IMPORT_BYTES // 1_000_000)
 if upload is not None:
     data = upload.getvalue()
     try:
         incoming = assessment_io.parse_assessment_file(bank, data, filename=upload.name)
         exists = storage_assessments.find_assessment(coalition=incoming.coalition, gemeente=incoming.gemeente,
-                                                     assessment_date=incoming.assessment_date) is not None
+                                                     assessment_date=incoming.assessment_date,
+                                                     workspace=scope) is not None
         if exists:
             st.warning(ta.IMPORT_OVERWRITE)
         confirmed = not exists or st.checkbox(ta.IMPORT_CONFIRM, key="ks_import_confirm")
         if st.button(ta.IMPORT_BUTTON, key="ks_import_go", disabled=not confirmed, type="primary"):
-            new_id = storage_assessments.import_assessment(bank, data, filename=upload.name)
-            session.set_current(storage_assessments.get_assessment(new_id))
+            new_id = storage_assessments.import_assessment(bank, data, filename=upload.name, workspace=scope)
+            session.set_current(storage_assessments.get_assessment(new_id, workspace=scope))
             st.session_state[IMPORT_MESSAGE] = ta.import_done(
                 coalition=incoming.coalition, day=incoming.assessment_date, n_answers=len(incoming.answers))
             st.session_state[IMPORT_ROUND] = upload_round + 1

@@ -9,9 +9,10 @@ from ks_data.perinatal import dataset as perinatal
 from ks_data.perinatal import reader
 from ks_data.perinatal import views as tables
 from ks_data.texts import common as tc
+from ks_data.texts import hosting as th
 from ks_data.texts import perinatal as tp
 from ks_data.texts import perinatal_data as td
-from ks_data.ui import blocks, cached, import_form
+from ks_data.ui import blocks, cached, import_form, workspace
 
 LAST_RESULT = "_data_last_result"  # the message of the last confirm / remove / cancel
 DRAFT = "_data_import"  # the opened file: {"name", "content", "id"}
@@ -19,7 +20,11 @@ UPLOADS = "_data_upload_round"  # changes the uploader's key, which empties it a
 
 
 def _open(content: bytes, name: str) -> None:
-    """Open a file in the import step (nothing is loaded yet)."""
+    """Open a file in the import step (nothing is loaded yet); hosted, a file over the size limit is refused."""
+    if problem := workspace.upload_problem(len(content)):
+        st.session_state[LAST_RESULT] = {"kind": "error", "text": problem}
+        st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1  # empties the uploader
+        return
     st.session_state[DRAFT] = {"name": name, "content": content,
                                "id": hashlib.sha1(content + name.encode()).hexdigest()[:10]}
     st.session_state.pop(LAST_RESULT, None)
@@ -36,10 +41,11 @@ def _confirm(result: reader.LoadResult) -> None:
     try:
         entry = perinatal.confirm_import(result)
     except OSError as exc:  # disk full, no write access: the previous data stay active
-        _close({"kind": "error", "text": td.LOAD_FAILED.format(detail=td.disk_problem(exc.errno))})
+        _close({"kind": "error", "text": td.LOAD_FAILED.format(detail=td.disk_problem(exc.errno)), "at_upload": True})
     else:
         summary = data_views.dataset_summary(result.frame)
-        _close({"kind": "success", "text": td.LOAD_OK.format(file=tc.md_literal(entry.filename), **summary)})
+        _close({"kind": "success", "text": td.LOAD_OK.format(file=tc.md_literal(entry.filename), **summary),
+                "at_upload": True, "toast": True})  # shown where the user clicked too, not only at the top
 
 
 def _rejected(result: reader.LoadResult) -> None:
@@ -59,9 +65,11 @@ def _import_step(opened: dict) -> None:
         _rejected(draft)
         import_form.check_report(draft, key="dl_check_report")
         if st.button(td.CANCEL_BUTTON, key="_import_cancel"):
-            _close({"kind": "info", "text": td.CANCEL_DONE})
+            _close({"kind": "info", "text": td.CANCEL_DONE, "at_upload": True})
         return
     table = draft.table
+    if problem := workspace.upload_problem(len(opened["content"]), len(table.body)):
+        _close({"kind": "error", "text": problem})
     if len(table.sheets) > 1:
         st.selectbox(td.SHEET_LABEL, table.sheets, index=table.sheets.index(table.sheet), key=sheet_key,
                      help=td.SHEET_HELP)
@@ -85,7 +93,7 @@ def _import_step(opened: dict) -> None:
     if confirm.button(td.CONFIRM_BUTTON, type="primary", disabled=not result.ok, key="_import_confirm"):
         _confirm(result)
     if cancel.button(td.CANCEL_BUTTON, key="_import_cancel"):
-        _close({"kind": "info", "text": td.CANCEL_DONE})
+        _close({"kind": "info", "text": td.CANCEL_DONE, "at_upload": True})
 
 
 def _active_files(data: perinatal.PerinatalDataset) -> None:
@@ -114,6 +122,8 @@ st.caption(td.DATA_INTRO)
 message = st.session_state.get(LAST_RESULT)
 if message:
     getattr(st, message["kind"])(message["text"])
+    if message.pop("toast", False):  # once: the user confirmed at the bottom of the page
+        st.toast(message["text"], icon=":material/check_circle:")
 
 st.header(td.ACTIVE_HEADING)
 data = None
@@ -140,7 +150,10 @@ if data is not None:
 
 st.header(td.UPLOAD_HEADING)
 st.caption(td.UPLOAD_INTRO)
+workspace.require(th.NEED_WORKSPACE_DATA)  # hosted: own files only inside a workspace
 opened = st.session_state.get(DRAFT)
+if opened is None and message and message.get("at_upload"):  # the result of the import step, where it was
+    getattr(st, message["kind"])(message["text"])
 if opened is None:
     # any file type is accepted here, so a wrong one gets a Dutch message from the check
     upload = st.file_uploader(td.UPLOAD_LABEL.format(limit=reader.MAX_UPLOAD_MB), help=td.UPLOAD_HELP,

@@ -15,6 +15,7 @@ from ks_data.texts import maps as tm
 from ks_data.ui import blocks, cached, presentation, state, widgets
 
 CLICK_HANDLED = "_kaart_click_handled"
+NATIONAL_TABLE_KEY = "_kaart_nl_tabel"  # the expander of the national table: open or closed
 # A broken or unusable data file must not take the map down: the boundaries are shown without figures.
 DATA_ERRORS = (perinatal.NoPerinatalData, perinatal.StoredFileError, *rates.RATE_ERRORS)
 
@@ -51,12 +52,12 @@ def _pc4_section(geo_key: str, data_key: str, *, indicator_id: str | None, perio
         return
     try:
         pc4 = cached.map_pc4_layer(geo_key, data_key, indicator_id, period, selected, mode)
-        args = cached.map_pc4_args(geo_key, data_key, indicator_id, period, selected, mode)
+        args = cached.map_pc4_args(geo_key, data_key, indicator_id, period, selected, mode, presentation.chart_scale())
     except DATA_ERRORS:
         st.error(tm.DATA_ERROR)
         indicator_id = period = None
         pc4 = cached.map_pc4_layer(geo_key, data_key, None, None, selected, mode)
-        args = cached.map_pc4_args(geo_key, data_key, None, None, selected, mode)
+        args = cached.map_pc4_args(geo_key, data_key, None, None, selected, mode, presentation.chart_scale())
     st.subheader(tm.PC4_HEADING.format(name=names[selected]))
     st.caption(tm.PC4_NOTE.format(pc4_year=geo.PC4_GEOMETRY_YEAR, year=geo.DATA_YEAR))
     if pc4.frame.empty:
@@ -87,8 +88,12 @@ def _explain(indicator_id: str | None, period: str | None, data_source: str) -> 
 
 
 def _national_table(layer, *, indicator_id: str | None, period: str | None, year: int) -> None:
-    """Text alternative of the national map: every gemeente's values, with the CSV download of them."""
-    with st.expander(tm.NATIONAL_TABLE, icon=":material/table:"):
+    """Text alternative of the national map: every gemeente's values, with the CSV download of them. Built only
+    while opened: its 342 rows are not sent again on every visit of the page (issue 15)."""
+    box = st.expander(tm.NATIONAL_TABLE, icon=":material/table:", key=NATIONAL_TABLE_KEY, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.dataframe(layer.table, hide_index=True, width="stretch")
         blocks.csv_download(layer.data, key="kaart_nl_csv", synthetic=layer.is_synthetic,
                             file_name=tm.DOWNLOAD_NATIONAL_FILE.format(indicator=indicator_id or "geen",
@@ -121,20 +126,17 @@ def _map_page(geo_key: str) -> None:
     selected = state.get(state.GEMEENTE)
     try:
         layer = cached.map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
-        args = cached.map_national_args(geo_key, data_key, indicator_id, period, year, mode)
+        args = cached.map_national_args(geo_key, data_key, indicator_id, period, year, mode, presentation.chart_scale())
     except DATA_ERRORS:  # show the boundaries without figures rather than nothing
         st.error(tm.DATA_ERROR)
         indicator_id = period = None
         layer = cached.map_national_layer(geo_key, data_key, None, None, year, mode)
-        args = cached.map_national_args(geo_key, data_key, None, None, year, mode)
+        args = cached.map_national_args(geo_key, data_key, None, None, year, mode, presentation.chart_scale())
     source = tm.SOURCE_GEMEENTEN.format(year=year)
     if layer.source:
         source = f"{source}; {tm.SOURCE_DATA.format(source=layer.source)}"
 
     st.subheader(tm.NATIONAL_HEADING)
-    note = tm.BOUNDARY_NOTE.format(year=year, data_year=geo.DATA_YEAR)
-    st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
-    _explain(indicator_id, period, layer.source)
     legend_title = tm.LEGEND_TITLE_VALUE.format(indicator=labels.get(indicator_id, ""), period=period or "") \
         if mode == map_values.MODE_VALUE else tm.LEGEND_TITLE_COMPARISON
     col_map, col_legend = st.columns([3, 1] if presentation.is_on() else [4, 1])
@@ -148,6 +150,10 @@ def _map_page(geo_key: str) -> None:
             st.caption(tm.LEGEND_NOTE)
         if layer.national:
             st.caption(layer.national)
+    # what the map shows under it, so the map itself is on the first screen (also on a projector)
+    note = tm.BOUNDARY_NOTE.format(year=year, data_year=geo.DATA_YEAR)
+    st.caption(note + (tm.BOUNDARY_NOTE_MAPPED.format(data_year=geo.DATA_YEAR) if year != geo.DATA_YEAR else ""))
+    _explain(indicator_id, period, layer.source)
     _national_table(layer, indicator_id=indicator_id, period=period, year=year)
     _handle_click(click, geo_key=geo_key, year=year, selected=selected)
 

@@ -9,6 +9,7 @@ from ks_data.geo import cache as geo
 from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
 from ks_data.perinatal import rates
+from ks_data.perinatal.views import period_order
 from ks_data.storage import assessments as storage_assessments
 from ks_data.storage.db import StorageError
 from ks_data.maps import values as map_values
@@ -19,16 +20,17 @@ from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tp
 from ks_data.texts import reports as tr
 from ks_data.texts import storage as ts
-from ks_data.ui import blocks, cached, state
+from ks_data.ui import blocks, cached, presentation, state, workspace
 
 st.title(tpages.REPORT)
-data, key, options = blocks.perinatal_or_stop()
+st.html(f"<style>{(paths.ASSETS_DIR / 'report_print.css').read_text(encoding='utf-8')}</style>")  # Ctrl+P: the report
+data, key, options = blocks.perinatal_or_stop(compact=presentation.is_on())
 synthetic = data.is_synthetic
 st.caption(tr.PAGE_INTRO)
 
 code = blocks.gemeente_or_stop(tr.PICK)
 left, right = st.columns(2)
-period = state.bound_selectbox(tr.PERIOD_LABEL, options["periods"], state_key=state.PERIOD,
+period = state.bound_selectbox(tr.PERIOD_LABEL, period_order(options["periods"]), state_key=state.PERIOD,
                                  widget_key="_rapport_periode", default=options["default_period"], area=left)
 labels = dict(options["indicators"])
 indicator_id = state.bound_selectbox(tr.INDICATOR_LABEL, list(labels), state_key=state.INDICATOR,
@@ -68,7 +70,7 @@ if with_national:
 denkraam = None
 try:
     bank = cached.item_bank(str(paths.DATA_DIR / assessment.ITEM_BANK_FILE))
-    record = storage_assessments.latest_for_gemeente(name, code)
+    record = storage_assessments.latest_for_gemeente(name, code, workspace=workspace.current_id())
 except StorageError as exc:
     st.warning(tr.DENKRAAM_UNAVAILABLE.format(detail=ts.storage_error(exc.kind)))
 except assessment.ItemBankError as exc:
@@ -94,4 +96,4 @@ st.download_button(tr.DOWNLOAD, html.encode("utf-8"), file_name=mr.file_name(cod
                    mime="text/html", key="dl_rapport", icon=":material/print:", help=tr.DOWNLOAD_HELP)
 st.caption(tr.PRINT_HOW)
 st.subheader(tr.PREVIEW_HEADING)
-st.iframe(html, height=900, alt=tr.PREVIEW_ALT.format(name=name))
+st.iframe(html, height="content", alt=tr.PREVIEW_ALT.format(name=name))  # its full height: Ctrl+P prints it whole

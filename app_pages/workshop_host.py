@@ -12,14 +12,16 @@ from ks_data.ui import assessment_form as form
 from ks_data.ui import assessment_session as session
 from ks_data.ui import state, workshop_after, workshop_screen
 from ks_data.ui import workshop_session as workshop
+from ks_data.ui import workspace
 
 URL_PART = "onderdeel"
 
+scope = workspace.require(title=tw.HOST_TITLE)  # hosted: the trainer's workspace (participants need only the code)
 code = workshop.host_code()
 snapshot, problem = None, None
 if code is not None:
     try:
-        snapshot = storage_workshops.workshop_snapshot(code)
+        snapshot = storage_workshops.workshop_snapshot(code, workspace=scope)
     except StorageError as exc:
         problem = ts.storage_error(exc.kind)
         workshop.set_host_code(None)
@@ -41,14 +43,15 @@ if snapshot is None:
         opened = st.form_submit_button(tw.HOST_OPEN)
     try:
         if started:
-            workshop.set_host_code(storage_workshops.create_workshop(title=new_title))
+            workshop.set_host_code(storage_workshops.create_workshop(title=new_title, workspace=scope,
+                                                                    client=workspace.client()))
             st.rerun()
         if opened:
             wanted = assessment_group.normalise_code(typed)
             if not assessment_group.is_valid_code(wanted):
                 st.error(tw.JOIN_BAD_CODE)
             else:
-                storage_workshops.get_workshop(wanted)
+                storage_workshops.get_workshop(wanted, workspace=scope)
                 workshop.set_host_code(wanted)
                 st.rerun()
     except StorageError as exc:

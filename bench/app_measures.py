@@ -122,6 +122,33 @@ def bench_bytes(browser: Browser, server: StreamlitServer, paths: list[str]) -> 
     return result
 
 
+def bench_map_switch_bytes(browser: Browser, server: StreamlitServer, paths: list[str], *, path: str = "kaart",
+                           runs: int) -> tuple[float, float]:
+    """Median bytes (websocket, HTTP) of a warm switch to ``path`` in a tab with its browser cache on, as a
+    user has it: every page visited once, then back to ``path`` after the other pages (their order).
+
+    The tab has no request routing (Playwright's routing turns Chromium's HTTP cache off), so what it would
+    fetch from elsewhere is only recorded, not blocked (``new_page(cached=True)``)."""
+    context, page = new_page(browser, cached=True)
+    counter = ByteCounter(context, page, cache_disabled=False)
+    page.goto(server.url + start_url(paths[0]))
+    wait_rendered(page, paths[0], started=time.perf_counter())
+    others = [p for p in paths if p != path]
+    for other in [path, *others]:
+        switch_to(page, other)
+    ws, http = [], []
+    for _ in range(runs):
+        counter.reset()
+        switch_to(page, path)
+        page.wait_for_timeout(500)  # the map's own requests after the script run
+        ws.append(counter.ws)
+        http.append(counter.http)
+        for other in others[:3]:  # a few other pages in between, as a user goes back to the map
+            switch_to(page, other)
+    context.close()
+    return statistics.median(ws), statistics.median(http)
+
+
 def bench_data_loading(env: dict[str, str], *, runs: int) -> tuple[float, float]:
     """Median seconds, in fresh processes, to import ks_data and to load every bundled/cached frame."""
     imports, loads = [], []

@@ -6,7 +6,7 @@ import base64
 import time
 from typing import TYPE_CHECKING
 
-from tests.support import local_only_context
+from tests.support import LOCAL_PREFIXES, local_only_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page
@@ -15,11 +15,21 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 GEMEENTEN = ("GM0363", "GM0344")  # Amsterdam, Utrecht: the gemeente switch alternates between them
 MAP_PATHS = frozenset({"kaart"})
 VIEWPORT = {"width": 1400, "height": 1800}
+EXTERNAL: list[str] = []  # non-local requests seen by a cached=True page (must stay empty)
 
 
-def new_page(browser: Browser) -> tuple[BrowserContext, Page]:
-    """A fresh browser context and page that may load only local resources: (context, page)."""
-    context = local_only_context(browser, [], viewport=VIEWPORT)
+def new_page(browser: Browser, *, cached: bool = False) -> tuple[BrowserContext, Page]:
+    """A fresh browser context and page that may load only local resources: (context, page).
+
+    ``cached``: with Chromium's HTTP cache, as a user's browser has it. Playwright's request routing (which
+    aborts non-local requests) switches that cache off, so this context only fails on a non-local request
+    (``EXTERNAL`` lists them; the network is cut on the benchmark machine anyway)."""
+    if not cached:
+        context = local_only_context(browser, [], viewport=VIEWPORT)
+        return context, context.new_page()
+    context = browser.new_context(viewport=VIEWPORT)
+    context.on("request", lambda request: None if request.url.startswith(LOCAL_PREFIXES) else
+               EXTERNAL.append(request.url))
     return context, context.new_page()
 
 
@@ -72,14 +82,17 @@ def open_picker(page: Page, name: str) -> Locator:
 
 
 class ByteCounter:
-    """HTTP (encoded, as on the wire) and websocket bytes received by one page, via the Chrome DevTools Protocol."""
+    """HTTP (encoded, as on the wire) and websocket bytes received by one page, via the Chrome DevTools Protocol.
 
-    def __init__(self, context: BrowserContext, page: Page) -> None:
+    ``cache_disabled``: no browser cache (a first visit); False counts only what a returning tab really
+    fetches (a file served from the browser cache counts 0 bytes, a revalidation its 304 headers)."""
+
+    def __init__(self, context: BrowserContext, page: Page, *, cache_disabled: bool = True) -> None:
         self.http = 0
         self.ws = 0
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": cache_disabled})
         cdp.on("Network.loadingFinished", self._http)
         cdp.on("Network.webSocketFrameReceived", self._frame)
 

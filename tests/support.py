@@ -221,8 +221,8 @@ def error_boxes(page: Page) -> list[str]:
     """Texts of Streamlit exception boxes, st.error alerts and 'Page not found' dialogs on the page."""
     boxes = page.locator("[data-testid='stException'], [data-testid='stAlertContentError']")
     texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
-    if page.get_by_text("Page not found").count():
-        texts.append("Page not found")
+    if page.get_by_text("Page not found").count() or page.get_by_text("Pagina niet gevonden").count():
+        texts.append("Page not found")  # (in Dutch since ks_data.ui.dutch)
     return texts
 
 

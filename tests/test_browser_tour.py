@@ -10,7 +10,7 @@ Every request of every browser context is recorded; any that leaves the machine 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -25,14 +25,12 @@ from ks_data.texts import pages as tpages
 from ks_data.texts import perinatal as tperi
 from ks_data.texts import perinatal_data as tdata
 from ks_data.texts import workshop as tw
+from tests.browser_fixtures import browser, new_tab  # noqa: F401 - fixtures
 from tests.support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PROJECT_DIR,
     error_boxes,
     hover_tooltip,
     isolated_env,
-    local_only_context,
     map_frame,
     require_chromium,
     running_app,
@@ -62,7 +60,9 @@ N_GEMEENTEN_2023 = 342
 TOUR_DIR = PROJECT_DIR / "test-output" / "tour"
 CVD_DIR = PROJECT_DIR / "test-output" / "cvd"
 SIDEBAR = "[data-testid='stSidebar']"
-PICKER = f"{SIDEBAR} input[role='combobox'][aria-label='{tm.PICKER_LABEL}']"
+PICKER = f"{SIDEBAR} .st-key-ks_gemeente_search input"  # the search box (st_keyup, inside its shadow root)
+PICKER_HOST = f"{SIDEBAR} .st-key-ks_gemeente_search [data-testid='stBidiComponentIsolated']"  # focus lands here
+HITS = f"{SIDEBAR} .st-key-ks_gemeente_results"
 
 
 @pytest.fixture(scope="module")
@@ -72,34 +72,6 @@ def app_url(geo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     work = tmp_path_factory.mktemp("tour")
     with running_app(isolated_env(geo_cache, work), log_path=work / "server.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url: str):
-    """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def new_tab(browser) -> Iterator[Callable]:
-    """Factory of fresh tabs (each its own context, so its own Streamlit session); fails on any external request."""
-    external: list[str] = []
-    contexts = []
-
-    def make(width: int = 1280, height: int = 720):
-        context = local_only_context(browser, external, viewport={"width": width, "height": height})
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert external == [], f"requests left the machine: {external}"
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
@@ -137,9 +109,14 @@ def _pick_gemeente(page, name: str, code: str) -> None:
     picker = page.locator(PICKER)
     picker.click()
     picker.fill(name)
-    page.get_by_role("option", name=name, exact=True).wait_for(timeout=10_000)
+    page.locator(HITS).get_by_role("button", name=name, exact=True).wait_for(timeout=10_000)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"[?&]gemeente={code}\b"), timeout=20_000)
+
+
+def _picked(page) -> str:
+    """The chosen gemeente's name as the sidebar shows it ('Gemeente: Zwolle')."""
+    return page.locator(f"{SIDEBAR} .st-key-ks_gemeente_current").inner_text().split(":", 1)[-1].strip()
 
 
 def _map_tooltip(page) -> str:
@@ -176,7 +153,7 @@ def test_tour_every_page_by_its_sidebar_link(app_url: str, new_tab) -> None:
             _click_nav(page, title)
         _check_page(page, heading)
         assert _path(page) in ({path} if path else {"", "start"}), page.url
-        assert page.locator(PICKER).input_value() == name, f"{title}: gemeente not carried over"
+        assert _picked(page) == name, f"{title}: gemeente not carried over"
         if path == "kaart":
             _assert_gemeente_tooltip(_map_tooltip(page))
         _shot(page, TOUR_DIR, f"{number:02d}_{path or 'start'}_1280x720")
@@ -226,7 +203,7 @@ def test_gemeente_switch_carries_over_and_link_reproduces_the_view(app_url: str,
     _click_nav(page, tpages.MAP)
     _check_page(page, tm.TITLE)
     code, name = MAASTRICHT
-    assert _query(page).get("gemeente") == code and page.locator(PICKER).input_value() == name
+    assert _query(page).get("gemeente") == code and _picked(page) == name
     main.get_by_text(tm.PC4_HEADING.format(name=name)).first.wait_for(timeout=30_000)
 
     shared = page.url
@@ -234,7 +211,7 @@ def test_gemeente_switch_carries_over_and_link_reproduces_the_view(app_url: str,
     other.goto(shared)
     _check_page(other, tm.TITLE)
     assert _path(other) == "kaart" and _query(other).get("gemeente") == code
-    assert other.locator(PICKER).input_value() == name
+    assert _picked(other) == name
     other.get_by_text(tm.PC4_HEADING.format(name=name)).first.wait_for(timeout=30_000)
 
 
@@ -283,7 +260,7 @@ def test_presentation_toggle_keeps_the_gemeente(app_url: str, new_tab) -> None:
     page.wait_for_url(lambda url: "presentatie" not in url, timeout=20_000)
     page.locator(SIDEBAR).wait_for(state="visible", timeout=20_000)
     _check_page(page, tperi.PROFILE_TITLE)
-    assert _query(page).get("gemeente") == code and page.locator(PICKER).input_value() == name
+    assert _query(page).get("gemeente") == code and _picked(page) == name
 
 
 def test_keyboard_reaches_navigation_picker_and_presentation(app_url: str, new_tab) -> None:
@@ -301,13 +278,13 @@ def test_keyboard_reaches_navigation_picker_and_presentation(app_url: str, new_t
 
     page.goto(f"{app_url}/")
     _check_page(page, ti.HOME_TITLE)
-    border = "e => getComputedStyle(e.closest('[role=group]')).borderColor"
-    resting = page.locator(PICKER).evaluate(border)
-    _tab_to(page, PICKER)
-    assert page.evaluate("document.activeElement.matches(':focus-visible')")
-    assert page.locator(PICKER).evaluate(border) != resting, "no visible focus on the gemeente picker"
+    ring = "e => getComputedStyle(e.getRootNode().host).outlineStyle"
+    assert page.locator(PICKER).evaluate(ring) == "none"
+    _tab_to(page, PICKER_HOST)
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.matches(':focus-visible')")
+    assert page.locator(PICKER).evaluate(ring) != "none", "no visible focus on the gemeente picker"
     page.keyboard.type(ZWOLLE[1])
-    page.get_by_role("option", name=ZWOLLE[1], exact=True).wait_for(timeout=10_000)
+    page.locator(HITS).get_by_role("button", name=ZWOLLE[1], exact=True).wait_for(timeout=10_000)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"[?&]gemeente={ZWOLLE[0]}\b"), timeout=20_000)
     wait_for_page(page, ti.HOME_TITLE)

@@ -94,7 +94,14 @@ def test_two_moments_on_the_radar_differ_in_dash_and_shape_not_only_colour(bank,
         assert channel["scale"]["domain"] == ["03-11-2025", "23-11-2026"]
     assert dash["scale"]["range"][0] != dash["scale"]["range"][1]  # dashed earlier, solid later
     assert shape["scale"]["range"][:2] == ["square", "circle"]
-    assert shape["legend"]["title"] is None and dash["legend"]["orient"] == "bottom"  # a text legend
+    # one text legend, drawn as the lines are (a stroke in the moment's colour and dash); the points' shapes
+    # use their own copy of the field, so they are not stamped on top of the legend's strokes
+    line = _layer_with(spec, "strokeDash")
+    assert line["color"]["field"] == dash["field"] and line["color"]["legend"] == dash["legend"]
+    assert dash["legend"]["symbolType"] == "stroke" and dash["legend"]["title"] is None
+    assert dash["legend"]["orient"] == "bottom"
+    assert shape["legend"] is None and shape["field"] != dash["field"]
+    assert spec["resolve"]["scale"]["color"] == "independent"  # the points' colours make no second legend
 
 
 def test_comparison_dots_differ_in_shape_and_scale_for_presentation(bank, frame):

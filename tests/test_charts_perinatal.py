@@ -90,3 +90,23 @@ def test_presentation_scale_enlarges_chart_text(data: pd.DataFrame, builder: str
     normal, large = _font_sizes(build(1.0)), _font_sizes(build(1.5))
     assert normal == (14, 14, 16)
     assert large == tuple(1.5 * size for size in normal)
+
+
+def test_titles_subtitles_and_legends_grow_with_the_presentation_scale() -> None:
+    """Given scale 1.5 (presentation mode), then title, subtitle, legend labels/titles and the label limits are
+    1.5x their normal size in every perinatal chart (no chart pins its own subtitle size)."""
+    from ks_data.charts import base
+
+    trend = pd.DataFrame({"series": ["gemeente", "land"] * 2, "area_name": ["A", None] * 2,
+                          "period": ["2016-2018", "2016-2018", "2017-2019", "2017-2019"],
+                          "value": [15.0, 14.0, 16.0, 14.5], "lower": [14.0, 13.5, 15.0, 14.0],
+                          "upper": [16.0, 14.5, 17.0, 15.0], "suppressed": [False] * 4})
+    for scale in (1.0, 1.5):
+        spec = pchart.trend_chart(trend, title="t", unit="%", name="A", synthetic=False, subtitle="sub",
+                                  scale=scale).to_dict()
+        config = spec["config"]
+        assert config["title"]["subtitleFontSize"] == base.SUBTITLE_SIZE * scale
+        assert config["title"]["fontSize"] == base.TITLE_SIZE * scale
+        assert config["legend"]["labelFontSize"] == config["legend"]["titleFontSize"] == base.FONT_SIZE * scale
+        assert config["legend"]["labelLimit"] == 320 * scale
+        assert "subtitleFontSize" not in spec["title"]

@@ -17,6 +17,9 @@ from ks_data.ui import adapters
 from ks_data.texts import maps as tm
 
 
+SERVED_STATIC_DIR = paths.STATIC_DIR  # before the fixture below points it at a temporary folder
+
+
 def _layer() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         {
@@ -30,6 +33,13 @@ def _layer() -> gpd.GeoDataFrame:
         geometry=[shapely.box(5.0, 52.0, 5.1, 52.1), shapely.box(5.1, 52.0, 5.2, 52.1)],
         crs="EPSG:4326",
     )
+
+
+@pytest.fixture(autouse=True)
+def static_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The maps' static files go to a temporary folder (not the project's static/cache/)."""
+    monkeypatch.setattr(paths, "STATIC_DIR", tmp_path / "static")
+    return tmp_path / "static"
 
 
 @pytest.fixture
@@ -57,7 +67,7 @@ def test_streamlit_folium_links_are_local() -> None:
 
 def test_vendored_leaflet_files_exist() -> None:
     """The files the map points at are in static/ (served by Streamlit at /app/static), with the licence."""
-    folder = paths.STATIC_DIR / "leaflet"
+    folder = paths.PROJECT_DIR / "static" / "leaflet"
     for name in ("leaflet.js", "leaflet.css", "LICENSE"):
         assert (folder / name).is_file()
     assert "Leaflet" in (folder / "leaflet.js").read_text(encoding="utf-8")[:500]
@@ -78,18 +88,80 @@ def test_attribution_per_layer(builder, text: str) -> None:
     assert f"addAttribution({json.dumps(text)})" in html
 
 
-def test_style_colours_and_no_data_dashes(national_html: str) -> None:
+def test_style_colours_and_no_data_dashes() -> None:
     """Fill colours come from the layer; no-data areas are dashed; the selected one is outlined thickly."""
     styled = maps.style_for({"fill": "#41b6c4", "no_data": False, "selected": True})
     assert styled["fillColor"] == "#41b6c4" and styled["weight"] == 3.0 and styled["dashArray"] is None
     assert maps.style_for({"fill": "#d4d4d4", "no_data": True})["dashArray"] == "3 3"
-    assert "#41b6c4" in national_html and "#d4d4d4" in national_html
+    drawn = {f["properties"]["area_code"]: f["properties"]["style"] for f in
+             maps.drawn_features(maps.gemeente_map(_layer()))}
+    assert drawn["GM9001"]["fillColor"] == "#41b6c4" and drawn["GM9001"]["weight"] == 3.0
+    assert drawn["GM9002"]["fillColor"] == "#d4d4d4" and drawn["GM9002"]["dashArray"] == "3 3"
 
 
 def test_tooltip_and_bounds(national_html: str) -> None:
-    """The tooltip column is bound as tooltip; the map is fitted to the layer's bounds."""
-    assert "bindTooltip" in national_html and "Aadorp" in national_html
+    """Each area gets its tooltip (sticky, placed on the side with room); the map is fitted to the layer."""
+    assert 'bindTooltip(value[1], {sticky: true, direction: "auto"' in national_html
+    tooltips = {f["properties"]["area_code"]: f["properties"]["tooltip"]
+                for f in maps.drawn_features(maps.gemeente_map(_layer()))}
+    assert tooltips == dict(zip(_layer()["area_code"], _layer()["tooltip"]))
     assert "fitBounds" in national_html and "[52.0, 5.0]" in national_html
+
+
+def test_layer_data_are_static_files_named_by_content(static_dir: Path) -> None:
+    """Polygons and values are written once under static/cache/ as JSON named by their content: another
+    colouring of the same areas writes a new values file and reuses the polygons file."""
+    fmap = maps.gemeente_map(_layer())
+    shapes, values = fmap.static_files
+    assert shapes.startswith("cache/shapes-") and values.startswith("cache/values-")
+    polygons = json.loads((static_dir / shapes).read_text(encoding="utf-8"))
+    assert polygons["type"] == "FeatureCollection" and len(polygons["features"]) == 2
+    assert polygons["features"][0]["properties"] == {"area_code": "GM9001", "area_name": "Aadorp"}
+    assert polygons["features"][0]["geometry"]["type"] == "Polygon"
+    content = json.loads((static_dir / values).read_text(encoding="utf-8"))
+    assert content["areas"]["GM9002"][1] == "<b>Beekveld</b><br>Geen gegevens: reden"
+    assert maps.gemeente_map(_layer()).static_files == [shapes, values]
+    other = maps.gemeente_map(_layer().assign(fill=["#253494", "#d4d4d4"])).static_files
+    assert other[0] == shapes and other[1] != values
+    assert sorted(p.name for p in (static_dir / "cache").iterdir()) == sorted(
+        Path(f).name for f in {shapes, values, other[1]})
+
+
+def test_script_fetches_its_files_and_sends_no_geometry(national_html: str) -> None:
+    """The map's script fetches both files below /app/static/ relative to the page (a base URL path behind a
+    proxy keeps working); neither the polygons nor the tooltips are in the page itself."""
+    fmap = maps.gemeente_map(_layer())
+    script = adapters.map_component_args(fmap)["script"]
+    assert 'window.location.pathname.split("/component/")[0]' in script and 'base + "/app/static/" + file' in script
+    for file in fmap.static_files:
+        assert json.dumps(file) in script
+    assert "Aadorp" not in script and "5.05" not in script
+    assert json.dumps(tm.MAP_LOAD_ERROR) in script  # what the map says when a file cannot be loaded
+
+
+def test_map_css_wraps_tooltips_and_drops_the_click_focus_box(national_html: str) -> None:
+    """Tooltips wrap inside a narrow map; a clicked area keeps no focus box; keyboard focus stays visible."""
+    css = national_html.split("<style>.leaflet-container")[1].split("</style>")[0]
+    assert ".leaflet-tooltip.ks-tooltip{white-space:normal;" in css and "max-width:min(20rem,calc(50vw - 24px))" in css
+    assert "path.leaflet-interactive:focus{outline:none;}" in css
+    assert "path.leaflet-interactive:focus-visible{stroke:#000000;stroke-width:4px;}" in css
+    assert "font-size" not in css
+    large = maps.pc4_map(_layer(), text_scale=1.5).get_root().render()
+    assert ".leaflet-tooltip.ks-tooltip{font-size:18px;}" in large  # presentation mode: larger tooltips
+
+
+def test_publish_keeps_the_folder_bounded(static_dir: Path) -> None:
+    """Writing past the limit removes the oldest files; a file still in use is written again when needed."""
+    from ks_data.maps import static_files
+
+    names = [static_files.publish({"n": n}, kind="values") for n in range(5)]
+    static_files.prune(keep=3)
+    left = sorted(p.name for p in (static_dir / "cache").glob("*.json"))
+    assert len(left) == 3 and not list((static_dir / "cache").glob(".tmp-*"))
+    gone = [name for name in names if not static_files.exists(name)]
+    assert len(gone) == 2
+    assert static_files.publish({"n": names.index(gone[0])}, kind="values") == gone[0]
+    assert static_files.exists(gone[0])
 
 
 def test_geometry_bytes_counts_the_payload() -> None:
@@ -102,14 +174,14 @@ def test_geometry_bytes_counts_the_payload() -> None:
 
 def test_static_dir_is_beside_app() -> None:
     """Streamlit serves ./static next to app.py only: the vendored folder must be there."""
-    assert paths.STATIC_DIR == Path(paths.PROJECT_DIR / "static")
+    assert SERVED_STATIC_DIR == Path(paths.PROJECT_DIR / "static")
 
 
 def test_component_args_for_the_map_frontend() -> None:
     """The frontend gets the map script (map variable 'map_div', polygons, tooltips), only local links and a
     digest that changes with the map and not between two builds of the same map."""
     args = adapters.map_component_args(maps.gemeente_map(_layer()))
-    assert "var map_div = L.map" in args["script"] and "Aadorp" in args["script"]
+    assert "var map_div = L.map" in args["script"] and "L.geoJson(null" in args["script"]
     assert args["js_links"] == [f"{maps.STATIC_URL}/leaflet.js"]
     assert args["css_links"] == [f"{maps.STATIC_URL}/leaflet.css"]
     assert adapters.map_component_args(maps.gemeente_map(_layer()))["digest"] == args["digest"]

@@ -9,6 +9,7 @@ import folium
 import numpy as np
 import pytest
 
+from ks_data import paths
 from ks_data.core.stats import wilson_interval
 from ks_data.geo import cache as geo
 from ks_data.geo import lookups as geo_lookups
@@ -19,10 +20,19 @@ from ks_data.texts import maps as tm
 from tests.test_maps_values import FMT, MAPPING, _rates
 
 
+@pytest.fixture(autouse=True)
+def _static_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The maps' static files go to a temporary folder (not the project's static/cache/)."""
+    monkeypatch.setattr(paths, "STATIC_DIR", tmp_path / "static")
+
+
 def _features(fmap: folium.Map) -> list[dict]:
-    """The GeoJSON features of the map's area layer, as the browser gets (and a click returns) them."""
-    [layer] = [child for child in fmap._children.values() if isinstance(child, folium.GeoJson)]
-    return json.loads(json.dumps(layer.data))["features"]
+    """The GeoJSON features of the map's area layer, as the browser gets (and a click returns) them, with the
+    fill the browser gives each and its tooltip (read from the map's static files)."""
+    features = maps.drawn_features(fmap)
+    for feature in features:
+        feature["properties"]["fill"] = feature["properties"]["style"]["fillColor"]
+    return json.loads(json.dumps(features))
 
 
 def test_transfer_keeps_continuing_and_sums_merged() -> None:
@@ -160,5 +170,5 @@ def test_pc4_layer_carries_postcodes_and_greys_suppressed_areas(mini_geo_cache: 
     assert sorted(features) == ["3001", "3002"]
     assert features["3001"]["tooltip"].startswith("<b>Postcode 3001</b><br>")
     assert features["3001"]["fill"] == mv.COMPARISON_COLOURS["similar"]
-    assert features["3002"]["fill"] == mv.NO_DATA_COLOUR and features["3002"]["no_data"]
+    assert features["3002"]["fill"] == mv.NO_DATA_COLOUR and features["3002"]["style"]["dashArray"] == "3 3"
     assert "minder dan 10 gebeurtenissen" in features["3002"]["tooltip"]

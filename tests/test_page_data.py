@@ -105,6 +105,19 @@ def test_a_percentage_only_gemeente_export_loads_through_the_import_step(perinat
     assert active.frame.set_index("area_code").loc["GM0453", "area_name"] == "Velsen"  # the CBS name, not the formula
 
 
+def test_the_import_result_shows_where_the_user_confirmed_and_at_the_top(perinatal_env: Path) -> None:
+    """Given a file in the import step, when the user clicks 'Bevestigen en laden' (at the bottom of the page), then
+    the success message shows at the top, again at the upload spot where the user is, and once as a toast."""
+    at = _confirm(_upload(_data_page(), WSJG))
+    done = [s.value for s in at.success if s.value.startswith(f"Bestand '{tc.md_literal(WSJG)}' is geladen")]
+    assert len(done) == 2
+    texts = [e.value for e in at.main if getattr(e, "value", None) is not None and isinstance(e.value, str)]
+    assert texts.index(done[1], texts.index(done[0]) + 1) > texts.index(td.UPLOAD_INTRO)  # the second: at the upload
+    assert [t.value for t in at.toast] == [done[0]]
+    at.run()  # a later rerun does not toast again
+    assert not at.toast
+
+
 def test_a_gemeente_and_a_pc4_export_are_listed_together_and_one_can_be_removed(perinatal_env: Path) -> None:
     """Given a gemeente export loaded, when a PC4 export with '<10' cells is added from the import folder, then both
     are listed with level and period, the check named the hidden cells, and removing one keeps the other."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,13 @@ from ks_data import paths
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
 from ks_data.texts import perinatal as tp
+from ks_data.texts import search as ts
 from tests.conftest import APP_FILE
+from tests.gemeente_search_box import choose, current_text, hit_buttons, hit_labels, type_search
 from tests.support import open_page
 
 MAP_PAGE = "app_pages/map.py"
+NATIONAL_TABLE_KEY = "_kaart_nl_tabel"  # app_pages/map.py: the national table's expander
 
 
 @pytest.fixture
@@ -23,6 +27,7 @@ def mini_env(mini_geo_cache: Path, tmp_path: Path, user_data_dir: Path, monkeypa
     """Boundary cache = the mini fixture; synthetic data generated into a fresh temporary cache folder."""
     monkeypatch.setattr(paths, "GEO_CACHE_DIR", mini_geo_cache)
     monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(paths, "STATIC_DIR", tmp_path / "static")  # the maps' static files
     return mini_geo_cache
 
 
@@ -31,7 +36,9 @@ def _map_page(**query: str) -> AppTest:
 
 
 def _returned_objects(at: AppTest) -> list[list[str] | None]:
-    return [json.loads(c.proto.json_args).get("returned_objects") for c in at.get("component_instance")]
+    """What each map sends back (sorted: the order is the frontend's business)."""
+    found = [json.loads(c.proto.json_args).get("returned_objects") for c in at.get("component_instance")]
+    return [sorted(names) if names is not None else None for names in found]
 
 
 def test_without_cache_the_page_explains_how_to_build(tmp_path: Path, user_data_dir: Path,
@@ -69,9 +76,9 @@ def test_national_map_with_synthetic_data(mini_env: Path) -> None:
 def test_picker_selects_gemeente_and_shows_pc4(mini_env: Path) -> None:
     """Picking Cerdam in the sidebar shows its PC4 map (no rerun on pan/zoom) and a table of its areas."""
     at = _map_page()
-    picker = at.sidebar.selectbox[0]
-    assert picker.options == ["Aadorp", "Beekveld (nu Dijkwaard)", "Cerdam (nu Dijkwaard)"]
-    picker.select("GM9003").run()
+    type_search(at, "dijkwaard")  # the 2023 name finds both 2021 parts
+    assert hit_labels(at) == ["Beekveld (nu Dijkwaard)", "Cerdam (nu Dijkwaard)"]
+    hit_buttons(at)[1].click().run()
     assert at.query_params["gemeente"] == ["GM9003"] or at.query_params["gemeente"] == "GM9003"
     assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Cerdam")
     table = at.dataframe[-1].value
@@ -85,7 +92,7 @@ def test_picker_selects_gemeente_and_shows_pc4(mini_env: Path) -> None:
 def test_url_selection_and_boundary_year(mini_env: Path) -> None:
     """?gemeente=GM9002 preselects Beekveld; switching to 2021 boundaries says so on screen."""
     at = _map_page(gemeente="GM9002")
-    assert at.sidebar.selectbox[0].value == "GM9002"
+    assert current_text(at) == ts.CURRENT.format(name="Beekveld (nu Dijkwaard)")
     assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Beekveld")
     at.radio(key="_url_grenzen").set_value("2021").run()
     captions = " ".join(c.value for c in at.caption)
@@ -96,7 +103,7 @@ def test_url_selection_and_boundary_year(mini_env: Path) -> None:
 def test_unknown_gemeente_in_url_is_ignored(mini_env: Path) -> None:
     """A stale or mistyped code in the link does not break the page."""
     at = _map_page(gemeente="GM0000")
-    assert at.sidebar.selectbox[0].value is None
+    assert current_text(at) == ts.NONE_CHOSEN
     assert at.info[-1].value == tm.PC4_HINT
 
 
@@ -110,6 +117,39 @@ def test_comparison_mode_legend(mini_env: Path) -> None:
 
 def _map_args(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+
+
+def test_the_maps_load_their_areas_from_static_files(mini_env: Path) -> None:
+    """Both maps fetch their polygons and values from static/cache/ (served at /app/static/cache/): the files
+    exist and hold every area of the layer with its tooltip; the page itself carries neither."""
+    from ks_data.geo import cache as geo
+
+    at = _map_page(gemeente="GM9003")
+    national, pc4 = _map_args(at)
+    expected = {"national": set(geo.read_gemeente_shapes(year=2023, cache_dir=mini_env)["gemeentecode"]),
+                "pc4": {"3001", "3002"}}
+    for name, args in (("national", national), ("pc4", pc4)):
+        files = re.findall(r'"(cache/(?:shapes|values)-[0-9a-f]{20}\.json)"', args["script"])
+        assert [f.split("/")[1].split("-")[0] for f in files] == ["shapes", "values"], name
+        shapes, values = (json.loads((paths.STATIC_DIR / f).read_text(encoding="utf-8")) for f in files)
+        assert {f["properties"]["area_code"] for f in shapes["features"]} == expected[name]
+        assert set(values["areas"]) == expected[name]
+        assert all(tooltip for _, tooltip in values["areas"].values())
+        assert '"coordinates"' not in args["script"] and "Postcode 3001" not in args["script"]
+    assert values["areas"]["3001"][1].startswith("<b>Postcode 3001</b>")  # the PC4 map's values (last loop)
+
+
+def test_removed_static_files_are_written_again(mini_env: Path) -> None:
+    """static/cache/ emptied while the server runs (cleaned, pruned): the next run writes the files again
+    instead of sending a map whose data are gone."""
+    import shutil
+
+    at = _map_page(gemeente="GM9003")
+    before = [re.findall(r'"(cache/[a-z]+-[0-9a-f]{20}\.json)"', args["script"]) for args in _map_args(at)]
+    shutil.rmtree(paths.STATIC_DIR / "cache")
+    at.run()
+    after = [re.findall(r'"(cache/[a-z]+-[0-9a-f]{20}\.json)"', args["script"]) for args in _map_args(at)]
+    assert after == before and all((paths.STATIC_DIR / f).is_file() for files in after for f in files)
 
 
 def test_link_reproduces_colour_mode_and_boundary_year(mini_env: Path) -> None:
@@ -138,6 +178,9 @@ def test_national_table_and_downloads(mini_env: Path, csv_downloads) -> None:
     the PC4 table has its own pair; numbers are numbers and suppressed areas carry no figures."""
     at = _map_page(gemeente="GM9003")
     assert [e.label for e in at.expander] == [tm.NATIONAL_TABLE]
+    assert len(at.dataframe) == 1 and len(at.get("download_button")) == 2  # closed: only the PC4 table is built
+    at.session_state[NATIONAL_TABLE_KEY] = True  # the user opens the national table
+    at.run()
     national = at.dataframe[0].value
     assert list(national[tm.COL_AREA]) == ["Aadorp", "Dijkwaard"]
     buttons = at.get("download_button")
@@ -162,19 +205,22 @@ def test_gemeente_switch_keeps_the_national_map(mini_env: Path) -> None:
     at = _map_page()
     before = _map_args(at)[0]
     assert before["feature_group"] is None
-    at.sidebar.selectbox[0].select("GM9001").run()
+    choose(at, "aadorp")
     after = _map_args(at)[0]
     assert after["script"] == before["script"] and after["feature_group"]
     assert "map_div.addLayer" in after["feature_group"]
-    at.sidebar.selectbox[0].select("GM9003").run()
+    choose(at, "cerdam")
     assert _map_args(at)[0]["feature_group"] != after["feature_group"]
 
 
 def test_presentation_mode_enlarges_the_legend(mini_env: Path) -> None:
-    """In presentation mode the legend text beside the map is 1.2 times as large (on top of the larger page font)."""
+    """In presentation mode the legend text beside the map is 1.2 times as large (on top of the larger page font)
+    and the maps' tooltips 1.5 times (18 px)."""
     normal = " ".join(str(h.proto) for h in _map_page().get("html"))
     large = " ".join(str(h.proto) for h in _map_page(presentatie="1").get("html"))
     assert "font-size:1em" in normal and "font-size:1.2em" in large
+    tooltips = [args["header"] for args in _map_args(_map_page(gemeente="GM9003", presentatie="1"))]
+    assert len(tooltips) == 2 and all(".leaflet-tooltip.ks-tooltip{font-size:18px;}" in h for h in tooltips)
 
 
 def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,13 +239,13 @@ def test_map_click_selects_gemeente_and_only_new_clicks_count(mini_env: Path, mo
     at = _map_page()
     clicks["count"] = 1
     at.run()
-    assert at.sidebar.selectbox[0].value == "GM9001"
+    assert current_text(at) == ts.CURRENT.format(name="Aadorp")
     assert [h.value for h in at.subheader][-1] == tm.PC4_HEADING.format(name="Aadorp")
-    at.sidebar.selectbox[0].select("GM9003").run()
-    assert at.sidebar.selectbox[0].value == "GM9003"
+    choose(at, "cerdam")
+    assert current_text(at) == ts.CURRENT.format(name="Cerdam (nu Dijkwaard)")
     clicks["count"] = 2
     at.run()
-    assert at.sidebar.selectbox[0].value == "GM9001" and not at.exception
+    assert current_text(at) == ts.CURRENT.format(name="Aadorp") and not at.exception
 
 
 def test_a_damaged_data_file_still_shows_the_boundaries(mini_env: Path, user_data_dir: Path) -> None:
@@ -222,6 +268,8 @@ def test_the_users_own_exports_on_the_map(perinatal_env: Path) -> None:
     for name in ("wsjg_gemeenten_percentages_2018-2020.csv", "perined_pc4_zwolle_2018-2020.csv"):
         perinatal.confirm_import(perinatal.check_file((data / name).read_bytes(), name))
     at = open_page(MAP_PAGE, timeout=120, gemeente="GM0193", grenzen="2021")
+    at.session_state[NATIONAL_TABLE_KEY] = True  # open the national table
+    at.run()
     assert not at.exception and tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
     national = at.dataframe[0].value.set_index(tm.COL_AREA)
     assert national.loc["Zwolle", tm.COL_VALUE] == "14,2%" and national.loc["Zwolle", tm.COL_NOTE] == tm.DERIVED

@@ -38,66 +38,180 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def _view(at: AppTest, view: str) -> AppTest:
+    """Choose detail view ``view`` with the page's control (as a user clicks it) and rerun."""
+    at.button_group(key="_url_weergave").set_value(view).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def test_synthetic_profile_of_amsterdam(perinatal_env: Path) -> None:
-    """Given the synthetic demo and gemeente=GM0363 in the URL, the profile shows every section, labelled."""
+    """Given the synthetic demo and gemeente=GM0363 in the URL, the profile opens with the gist, labelled
+    synthetic, and each detail view shows its part (definitions table, PC4 areas) when chosen."""
     at = _profile(gemeente="GM0363")
     assert at.title[0].value == tp.PROFILE_TITLE
     assert at.warning[0].value == tc.SYNTHETIC_NOTE
-    headers = [h.value for h in at.header]
-    assert headers == [tp.OVERVIEW_HEADING.format(name="Amsterdam", period="2016-2020"), tp.INDICATOR_HEADING]
-    subheaders = [h.value for h in at.subheader]
-    assert tp.PC4_HEADING.format(name="Amsterdam") in subheaders and tp.TREND_HEADING in subheaders
+    assert [h.value for h in at.header] == [tp.GIST_HEADING.format(name="Amsterdam", period="2016-2020")]
+    assert [h.value for h in at.subheader] == [tp.SPINE_HEADING]
     sources = [c.value for c in at.caption if c.value.startswith(tc.SOURCE_PREFIX)]
-    assert len(sources) >= 4 and all(tc.SYNTHETIC_LABEL in s for s in sources)
+    assert len(sources) >= 2 and all(tc.SYNTHETIC_LABEL in s for s in sources)
+    _view(at, "definities")
     overview = _table(at, "definitie")
     assert len(overview) == 5 and overview["synthetisch voorbeeld"].eq(tc.SYNTHETIC_LABEL).all()
     assert "vanaf 24 weken" in " ".join(overview["definitie"])
-    pc4 = _table(at, "code", index=1)  # after the peers chart's table
+    assert "Hoftiezer" in _texts(at) and tp.CI_METHOD_NOTE.format(method="Wilson") in _texts(at)
+    _view(at, "pc4")
+    assert tp.PC4_HEADING.format(name="Amsterdam") in _texts(at) and tp.SPINE_HEADING not in _texts(at)
+    pc4 = _table(at, "code")
     assert pc4["code"].str.fullmatch(r"10\d\d|11\d\d").all()
     assert (pc4["waarde"] == tp.SUPPRESSED_MARK).any()  # small PC4 areas are suppressed
-    assert "Hoftiezer" in _texts(at)
+    assert at.query_params["weergave"] == ["pc4"] or at.query_params["weergave"] == "pc4"
+
+
+def _expected_gist(code: str, period: str) -> tuple[list[str], list[str]]:
+    """(significant sentence starts, not-significant titles) computed from the rates, independently of the page."""
+    from ks_data.perinatal import profile as rates_profile
+
+    spine = rates_profile.spine(perinatal.load_active(), gemeentecode=code, period=period)
+    significant, similar = [], []
+    for _, row in spine.iterrows():
+        if row["suppressed"] or pd.isna(row["national_value"]):
+            continue
+        lower, upper, national = float(row["lower"]), float(row["upper"]), float(row["national_value"])
+        if lower > national or upper < national:  # the interval leaves out Nederland
+            value = tc.fmt_value(row["value"], unit=row["unit"], decimals=1)
+            ref = tc.fmt_value(national, unit=row["unit"], decimals=1)
+            significant.append(f"**{row['short_title']}**: {value} tegen {ref} in Nederland — "
+                               f"{'hoger' if row['value'] > national else 'lager'} dan landelijk")
+        else:
+            similar.append(str(row["short_title"]))
+    return significant, similar
+
+
+def _gist_lines(at: AppTest) -> list[str]:
+    heading = [m.value for m in at.markdown if m.value.startswith("- ")]
+    return [line[2:] for line in heading[0].splitlines()]
+
+
+def test_gist_names_each_significant_difference_in_words_and_numbers(perinatal_env: Path) -> None:
+    """Given Amsterdam's synthetic profile, then 'Wat valt op' lists exactly the indicators whose 95% interval
+    leaves out Nederland, each with both values, the direction and 'significant', then the others by name."""
+    at = _profile(gemeente="GM0363")
+    significant, similar = _expected_gist("GM0363", "2016-2020")
+    lines = _gist_lines(at)
+    assert significant, "the synthetic Amsterdam differs from Nederland on at least one indicator"
+    assert len(lines) == len(significant) + (1 if similar else 0)
+    for start in significant:
+        assert any(line.startswith(start) and line.endswith("(significant)") for line in lines), start
+    if similar:
+        assert lines[-1] == tp.GIST_SIMILAR.format(indicators=", ".join(similar))
+    # the gist comes before the tiles
+    bodies = [h.proto.body for h in at.get("html")]
+    assert any("ks-perinatal-tiles" in b for b in bodies)
+
+
+def test_gist_says_plainly_when_nothing_differs_and_what_is_not_compared(perinatal_env: Path) -> None:
+    """Given Zwolle's published percentages (Big2 14,2% of 4.861 births, its interval holds the RIVM 15,0%), then
+    Big2 is not among the significant lines, and perinatal mortality is named as not compared (no reference)."""
+    _load(WSJG)
+    at = _profile(gemeente="GM0193")
+    lines = _gist_lines(at)
+    assert not any(line.startswith("**Big2**") for line in lines)
+    assert lines[-1] == tp.GIST_NOT_COMPARED.format(indicators="Perinatale sterfte (7 dagen)")
+    significant, similar = _expected_gist("GM0193", "2018-2020")
+    if not significant:
+        assert lines[0] == tp.GIST_NONE_SIGNIFICANT.format(n=len(similar))
+    else:
+        assert all(any(line.startswith(s) for line in lines) for s in significant)
+
+
+def test_the_detail_view_is_in_the_url_and_only_the_chosen_one_is_built(perinatal_env: Path, monkeypatch) -> None:
+    """Given ?weergave=trend, then only the trend is computed and drawn (peers and PC4 code never runs); choosing
+    'Vergelijkbare gemeenten' puts it in the URL and draws only that chart."""
+    from ks_data.ui import cached
+
+    def not_built(*args, **kwargs):
+        raise AssertionError("a detail view that is not chosen was built")
+
+    real_peers = cached.perinatal_peers
+    monkeypatch.setattr(cached, "perinatal_peers", not_built)
+    monkeypatch.setattr(cached, "perinatal_pc4", not_built)
+    at = _profile(gemeente="GM0363", weergave="trend")
+    assert at.button_group(key="_url_weergave").value == "trend"
+    alts = [chart.proto.alt for chart in at.get("vega_lite_chart")]
+    assert len(alts) == 1 and alts[0].startswith("Lijngrafiek van Big2 in Amsterdam")
+    assert [h.value for h in at.subheader] == [tp.TREND_HEADING]
+
+    monkeypatch.setattr(cached, "perinatal_peers", real_peers)
+    monkeypatch.setattr(cached, "perinatal_trend", not_built)
+    _view(at, "gemeenten")
+    assert at.query_params["weergave"] in ("gemeenten", ["gemeenten"])
+    alts = [chart.proto.alt for chart in at.get("vega_lite_chart")]
+    assert len(alts) == 1 and alts[0].startswith("Puntgrafiek van Big2 in Amsterdam en 10 vergelijkbare gemeenten")
+
+
+def test_an_unknown_detail_view_in_a_link_falls_back_to_the_comparison(perinatal_env: Path) -> None:
+    at = _profile(gemeente="GM0363", weergave="bestaat_niet")
+    assert at.button_group(key="_url_weergave").value == "vergelijking"
+    assert at.get("vega_lite_chart")[0].proto.alt.startswith("Vergelijkingsgrafiek van Amsterdam met Nederland")
+
+
+def test_the_period_list_puts_pooled_periods_first(perinatal_env: Path) -> None:
+    options = _profile(gemeente="GM0363").selectbox(key="_profiel_periode").options
+    pooled = [o for o in options if "-" in o]
+    assert options[:len(pooled)] == pooled and options[0] == "2016-2020"
+    assert all("-" not in o for o in options[len(pooled):]) and len(options) > len(pooled)
 
 
 def test_every_chart_has_alt_text_explanation_table_and_download(perinatal_env: Path) -> None:
-    """Given the profile, then spine, trend and peers charts each carry a Dutch alt text, a teller/noemer
-    caption with the period, a folded table, and (with the two tables) a Dutch + international download."""
+    """Given the profile, then spine, trend and peers charts (one per view) each carry a Dutch alt text, a
+    teller/noemer caption with the period, a folded table and a Dutch + international download."""
     at = _profile(gemeente="GM0363")
-    charts = at.get("vega_lite_chart")
-    alts = [chart.proto.alt for chart in charts]
-    assert len(alts) == 3
-    assert alts[0].startswith("Vergelijkingsgrafiek van Amsterdam met Nederland, 2016-2020, voor 5 indicatoren")
-    assert alts[1].startswith("Lijngrafiek van Big2 in Amsterdam") and "2016-2018 tot en met 2018-2020" in alts[1]
-    assert alts[2].startswith("Puntgrafiek van Big2 in Amsterdam en 10 vergelijkbare gemeenten, 2016-2020")
-    assert [e.label for e in at.expander].count(tc.TABLE_ALTERNATIVE) == 3
-    captions = [c.value for c in at.caption]
-    assert any(c.startswith("Periode 2016-2020 (gepoold). Big2: teller kinderen met Big2, noemer geboren kinderen")
-               for c in captions)
-    assert tp.EXPLAIN_RATE.format(title="Big2", numerator="kinderen met Big2",
-                                  denominator="geboren kinderen vanaf 24 weken", multiplier=100, unit="%",
-                                  period="2016-2018 tot en met 2018-2020") in captions
-    buttons = at.get("download_button")
-    assert len(buttons) == 10  # spine, overview table, trend, peers, PC4 table: Dutch + international each
-    assert [b.proto.label for b in buttons[:2]] == [tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL]
-    spine_table = _table(at, "laagste gemeente")
-    assert len(spine_table) == 5 and spine_table["Nederland"].str.fullmatch(r"\d+,\d(%| per 1000) \(som van alle gemeenten in het bestand\)").all()
+    expected = {
+        "vergelijking": "Vergelijkingsgrafiek van Amsterdam met Nederland, 2016-2020, voor 5 indicatoren",
+        "trend": "Lijngrafiek van Big2 in Amsterdam",
+        "gemeenten": "Puntgrafiek van Big2 in Amsterdam en 10 vergelijkbare gemeenten, 2016-2020",
+    }
+    for view, alt in expected.items():
+        _view(at, view)
+        charts = at.get("vega_lite_chart")
+        assert len(charts) == 1 and charts[0].proto.alt.startswith(alt)
+        assert [e.label for e in at.expander].count(tc.TABLE_ALTERNATIVE) == 1
+        buttons = at.get("download_button")
+        assert [b.proto.label for b in buttons] == [tc.DOWNLOAD_DUTCH, tc.DOWNLOAD_INTERNATIONAL]
+        captions = [c.value for c in at.caption]
+        if view == "vergelijking":
+            assert any(c.startswith("Periode 2016-2020 (gepoold). Big2: teller kinderen met Big2, noemer geboren "
+                                    "kinderen") for c in captions)
+            spine_table = _table(at, "laagste gemeente")
+            assert len(spine_table) == 5 and spine_table["Nederland"].str.fullmatch(
+                r"\d+,\d(%| per 1000) \(som van alle gemeenten in het bestand\)").all()
+        if view == "trend":
+            assert "2016-2018 tot en met 2018-2020" in charts[0].proto.alt
+            assert tp.EXPLAIN_RATE.format(title="Big2", numerator="kinderen met Big2",
+                                          denominator="geboren kinderen vanaf 24 weken", multiplier=100, unit="%",
+                                          period="2016-2018 tot en met 2018-2020") in captions
 
 
 def test_downloads_hold_exactly_the_shown_rows_in_both_notations(perinatal_env: Path, csv_downloads) -> None:
-    """Given the profile, then the overview and PC4 downloads hold the rows of the shown tables, numbers as
-    numbers (decimal comma in the Dutch file, point in the international one) and the synthetic label."""
-    at = _profile(gemeente="GM0363")
+    """Given the definitions view and the PC4 view, then their downloads hold the rows of the shown tables,
+    numbers as numbers (decimal comma in the Dutch file, point in the international one) and the synthetic label."""
+    at = _profile(gemeente="GM0363", weergave="definities")
     nl = [d.read() for d in csv_downloads if d.dutch]
-    intl = [d.read() for d in csv_downloads if not d.dutch]
-    assert len(nl) == len(intl) == 5
-    overview = next(f for f in nl if "definitie" in f.columns)
+    assert len(nl) == 1
+    overview = nl[0]
     shown = _table(at, "definitie")
     assert overview["indicator"].tolist() == shown["indicator"].tolist()
     assert overview["let_op"].eq(tc.SYNTHETIC_LABEL).all() and overview["synthetisch voorbeeld"].eq("ja").all()
     big2 = overview.set_index("indicator").iloc[0]
     assert tc.fmt_pct(big2["waarde"]) == shown.set_index("indicator").iloc[0]["waarde"]
-    pc4_nl = next(f for f in nl if "code" in f.columns and "Nederland" not in f.columns)
-    pc4_int = next(f for f in intl if "code" in f.columns and "Nederland" not in f.columns)
-    pc4_shown = _table(at, "code", index=1)
+    csv_downloads.clear()
+    _view(at, "pc4")
+    nl = [d.read() for d in csv_downloads if d.dutch]
+    intl = [d.read() for d in csv_downloads if not d.dutch]
+    assert len(nl) == len(intl) == 1
+    pc4_nl, pc4_int = nl[0], intl[0]
+    pc4_shown = _table(at, "code")
     assert pc4_nl["code"].astype(str).tolist() == pc4_shown["code"].tolist()
     pd.testing.assert_frame_equal(pc4_nl, pc4_int)  # same data, only the notation differs
     assert pc4_nl["waarde"].dtype == float and pc4_nl["waarde"].isna().sum() == (pc4_shown["waarde"] ==
@@ -121,20 +235,20 @@ def test_presentation_mode_enlarges_chart_text(perinatal_env: Path) -> None:
     """Given ?presentatie=1, then every profile chart's axis labels are 1.5x the normal size."""
     normal = [spec["config"]["axis"]["labelFontSize"] for spec in _specs(_profile(gemeente="GM0363"))]
     large = [spec["config"]["axis"]["labelFontSize"] for spec in _specs(_profile(gemeente="GM0363", presentatie="1"))]
-    assert normal == [14, 14, 14] and large == [21, 21, 21]
+    assert normal == [14] and large == [21]
 
 
 def test_shared_link_reproduces_the_view(perinatal_env: Path) -> None:
     """Given a link with gemeente, indicator and periode, then the page shows exactly the view a user gets by
     choosing them on the page: same headings, definition, chart titles and tables."""
-    linked = _profile(gemeente="GM0363", indicator="perinatal_mortality", periode="2017-2019")
+    linked = _profile(gemeente="GM0363", indicator="perinatal_mortality", periode="2017-2019", weergave="gemeenten")
     assert linked.selectbox(key="_profiel_periode").value == "2017-2019"
     assert linked.selectbox(key="_profiel_indicator").value == "perinatal_mortality"
-    assert linked.header[0].value == tp.OVERVIEW_HEADING.format(name="Amsterdam", period="2017-2019")
+    assert linked.header[0].value == tp.GIST_HEADING.format(name="Amsterdam", period="2017-2019")
     titles = [spec["title"]["text"] for spec in _specs(linked)]
-    assert titles[2].startswith("Perinatale sterfte (7 dagen): Amsterdam en vergelijkbare gemeenten, 2017-2019")
+    assert titles[0].startswith("Perinatale sterfte (7 dagen): Amsterdam en vergelijkbare gemeenten, 2017-2019")
 
-    clicked = _profile(gemeente="GM0363")
+    clicked = _view(_profile(gemeente="GM0363"), "gemeenten")
     clicked.selectbox(key="_profiel_periode").select("2017-2019").run()
     clicked.selectbox(key="_profiel_indicator").select("perinatal_mortality").run()
     assert not clicked.exception
@@ -148,9 +262,9 @@ def test_shared_link_reproduces_the_view(perinatal_env: Path) -> None:
 
 
 def test_link_with_unknown_period_or_indicator_falls_back_to_the_defaults(perinatal_env: Path) -> None:
-    at = _profile(gemeente="GM0363", indicator="bestaat_niet", periode="1999")
+    at = _profile(gemeente="GM0363", indicator="bestaat_niet", periode="1999", weergave="trend")
     assert not at.error
-    assert at.header[0].value == tp.OVERVIEW_HEADING.format(name="Amsterdam", period="2016-2020")
+    assert at.header[0].value == tp.GIST_HEADING.format(name="Amsterdam", period="2016-2020")
     assert at.selectbox(key="_profiel_indicator").value == "big2"
 
 
@@ -162,7 +276,7 @@ def test_page_ends_with_map_and_printable_report_links(perinatal_env: Path) -> N
 
 
 def test_indicator_choice_changes_definition_and_url(perinatal_env: Path) -> None:
-    at = _profile(gemeente="GM0363")
+    at = _profile(gemeente="GM0363", weergave="pc4")
     at.selectbox(key="_profiel_indicator").select("perinatal_mortality").run()
     assert not at.exception
     definition = [m.value for m in at.markdown if m.value.startswith("Definitie:")][0]
@@ -186,7 +300,7 @@ def test_user_file_replaces_demo(perinatal_env: Path) -> None:
     """Given a loaded Perined gemeente file, the profile shows its figures, without the synthetic label."""
     name = "perined_gemeenten_2016-2020.csv"
     perinatal.save_user_file(perinatal.check_file((DATA / name).read_bytes(), name))
-    at = _profile(gemeente="GM0363")
+    at = _profile(gemeente="GM0363", weergave="definities")
     assert tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
     overview = _table(at, "definitie").set_index("indicator")
     big2 = overview.loc[perinatal_indicators.indicator("big2").title]
@@ -194,8 +308,8 @@ def test_user_file_replaces_demo(perinatal_env: Path) -> None:
     assert big2["Nederland"] == "15,3% (landelijke rij in het bestand)"  # 130.512 / 853.017
     assert "synthetisch voorbeeld" not in overview.columns
     texts = _texts(at)
-    assert tp.TREND_NONE in texts and tp.PC4_NONE in texts
-    assert tp.NATIONAL_LABELS["land"] in texts and "RIVM-monitor" not in texts
+    assert tp.NATIONAL_LABELS["land"] in texts and "RIVM-monitor, " not in texts  # no RIVM reference label
+    assert tp.TREND_NONE in _texts(_view(at, "trend")) and tp.PC4_NONE in _texts(_view(at, "pc4"))
 
 
 def test_gemeente_without_rows_in_user_file(perinatal_env: Path) -> None:
@@ -227,9 +341,9 @@ def test_a_percentage_export_and_a_pc4_export_give_the_user_figures_with_a_named
     RIVM value where there is one, plainly none for perinatal mortality) with a comparison, and its PC4 areas
     'afgeschermd in de bron (<10)' where the file hid a cell."""
     _load(WSJG, PC4)
-    at = _profile(gemeente="GM0193")
+    at = _profile(gemeente="GM0193", weergave="definities")
     assert not at.exception and tc.SYNTHETIC_NOTE not in [w.value for w in at.warning]
-    assert [h.value for h in at.header][0] == tp.OVERVIEW_HEADING.format(name="Zwolle", period="2018-2020")
+    assert [h.value for h in at.header][0] == tp.GIST_HEADING.format(name="Zwolle", period="2018-2020")
     overview = _table(at, "definitie").set_index("indicator")
     big2 = overview.loc[perinatal_indicators.indicator("big2").title]
     assert big2["waarde"] == "14,2%" and big2["95%-BI"].startswith("13,") and big2["aantal"] == "690"
@@ -242,10 +356,11 @@ def test_a_percentage_export_and_a_pc4_export_give_the_user_figures_with_a_named
     assert "Nederland: 15,0% (RIVM-monitor, 2020)" in tiles and "Nederland: geen landelijk cijfer beschikbaar" in tiles
     assert "(afgeleid uit percentage)" in tiles
     # the comparison chart places the three indicators with a reference and says which one it leaves out
+    _view(at, "vergelijking")
     assert at.get("vega_lite_chart")[0].proto.alt.startswith("Vergelijkingsgrafiek van Zwolle met Nederland, "
                                                                "2018-2020, voor 3 indicatoren")
     assert tp.NOT_COMPARED_NOTE.format(indicators="Perinatale sterfte (7 dagen)") in [c.value for c in at.caption]
-    pc4 = _table(at, "code", index=1).set_index("code")
+    pc4 = _table(_view(at, "pc4"), "code").set_index("code")
     assert (pc4.loc["8014", "waarde"], pc4.loc["8014", "afscherming"]) == (tp.HIDDEN_IN_SOURCE,
                                                                           "afgeschermd in de bron (<10)")
     assert pc4.loc["8016", "waarde"] != tp.SUPPRESSED_MARK and "herkomst aantal" not in pc4.columns
@@ -262,5 +377,5 @@ def test_a_gemeente_only_in_a_pc4_file_with_hidden_cells_says_why_and_which_file
 def test_the_cbs_name_is_shown_not_a_formula_from_the_file(perinatal_env: Path) -> None:
     _load(WSJG)
     at = _profile(gemeente="GM0453")
-    assert at.header[0].value == tp.OVERVIEW_HEADING.format(name="Velsen", period="2018-2020")
+    assert at.header[0].value == tp.GIST_HEADING.format(name="Velsen", period="2018-2020")
     assert "HYPERLINK" not in _texts(at) and "HYPERLINK" not in _tiles(at)

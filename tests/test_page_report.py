@@ -82,7 +82,7 @@ def test_denkraam_result_of_the_gemeente_is_included(perinatal_env: Path) -> Non
 
 
 def test_unreadable_assessments_give_a_warning_and_still_a_report(perinatal_env: Path, monkeypatch) -> None:
-    def broken(*names: str):
+    def broken(*names: str, workspace: int | None = None):
         raise StorageError("corrupt", "file is not a database")
 
     monkeypatch.setattr(storage_assessments, "latest_for_gemeente", broken)

@@ -20,7 +20,7 @@ def test_badge_has_colour_and_text() -> None:
 def test_tile_shows_value_ci_count_national_and_variant() -> None:
     row = rates_profile.overview(tidy(PC4_2020), gemeentecode="GM0003", period="2020").iloc[0]
     html = tiles.tile_html(row)
-    for fragment in ("17,8%", "95%-BI (Wilson)", "160 van 900 geboren kinderen", "Nederland: 15,0%",
+    for fragment in ("17,8%", "95%-betrouwbaarheidsinterval", "160 van 900 geboren kinderen", "Nederland: 15,0%",
                      "vanaf 24 weken", "ongunstiger dan Nederland"):
         assert fragment in html
 
@@ -34,6 +34,9 @@ def test_tile_explains_its_number_on_screen_and_in_its_tooltip() -> None:
     tooltip = html.unescape(tile.split('title="', 1)[1].split('"', 1)[0])
     assert tooltip.startswith("Big2 (vroeggeboorte en/of laag geboortegewicht): Kinderen geboren na")
     assert "Bron: eigen bestand 'x.csv'. Definitie: RIVM, Monitor Kansrijke Start 2021, indicator 12" in tooltip
+    # the label a wethouder reads names the interval; the method is in the explanation, not on the tile
+    assert "(Wilson)" not in tile.split('title="', 1)[0] + tile.split('">', 1)[1]
+    assert tooltip.endswith("Het 95%-betrouwbaarheidsinterval is berekend met de methode van Wilson.")
     assert tc.SYNTHETIC_LABEL not in tile
     synthetic = rates_profile.overview(tidy(PC4_2020, synthetic=True), gemeentecode="GM0003", period="2020").iloc[0]
     tile = tiles.tile_html(synthetic, source="s")

@@ -81,3 +81,14 @@ def test_counts_derived_from_a_rate_are_marked_on_screen_and_in_the_download() -
     plain = rates.area_rates(tidy(PC4_2020), level="pc4", indicator_id="big2")
     assert "herkomst aantal" not in ptab.display(plain, view="pc4").columns
 
+
+
+def test_period_order_puts_pooled_periods_first_then_single_years() -> None:
+    """Given the periods in end-year order (as rates.periods gives them), then pooled periods come first (latest
+    end, longest first), then the single years, latest first."""
+    from ks_data.perinatal.views import period_order
+
+    given = ["2016", "2017", "2016-2018", "2018", "2017-2019", "2019", "2020", "2018-2020", "2016-2020"]
+    assert period_order(given) == ["2016-2020", "2018-2020", "2017-2019", "2016-2018", "2020", "2019", "2018",
+                                   "2017", "2016"]
+    assert period_order(["2020"]) == ["2020"] and period_order([]) == []

@@ -206,3 +206,28 @@ def test_hidden_cells_derived_counts_and_the_named_reference_reach_the_report() 
     assert "afgeschermd in de bron (&lt;10)" in html and "afgeleid uit percentage" in html
     assert "Landelijk cijfer: Big2, Vroeggeboorte: RIVM-monitor, 2020; Perinatale sterfte (7 dagen): geen landelijk " \
            "cijfer beschikbaar." in html
+
+
+@pytest.mark.browser
+def test_printed_page_one_holds_the_title_and_the_profile_not_only_the_title(bank) -> None:
+    """Given the report in Chromium's print media, then the first section (profile) does not break to a new page
+    (so page 1 holds title plus the first figures) while every later section does; the PDF has one page less
+    than with a break before every section."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    html = mr.report_html(content("GM0001", pc4=("big2",), denkraam=mr.Denkraam(bank, _record())))
+    every_break = html.replace("section:first-of-type { margin-top: 4mm; break-before: auto; }", "")
+    assert every_break != html
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content(html)
+        page.emulate_media(media="print")
+        breaks = page.evaluate("[...document.querySelectorAll('section')].map(s => getComputedStyle(s).breakBefore)")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", print_background=True)))
+        page.set_content(every_break)
+        pages_before = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", print_background=True)))
+        browser.close()
+    assert breaks[0] == "auto" and set(breaks[1:]) == {"page"} and len(breaks) >= 3
+    assert pages == pages_before - 1

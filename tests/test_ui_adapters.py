@@ -139,7 +139,7 @@ def test_streamlit_folium_private_helpers_exist_and_give_st_folium_arguments(mon
     ours = adapters.map_component_args(maps.gemeente_map(_layer()))
     changed = [name for name in SENT_ARGS if sent.get(name) != ours[name]]
     assert not changed, f"streamlit-folium's st_folium now sends other {changed} than map_component_args builds"
-    assert "var map_div = L.map" in ours["script"] and "Aadorp" in ours["script"]
+    assert "var map_div = L.map" in ours["script"] and "L.geoJson(null" in ours["script"]
 
 
 def test_the_map_widget_sends_every_argument_st_folium_sends(monkeypatch) -> None:
@@ -175,3 +175,39 @@ def test_map_controls_reach_the_map_frontend() -> None:
     assert "map_div.attributionControl.setPrefix(false).addAttribution(" in script, \
         "folium's MacroElement script no longer reaches streamlit-folium's map script (attribution lost)"
     assert "L.control.scale({imperial: false}).addTo(map_div);" in script
+
+
+def test_keyup_box_is_emptied_through_its_component_state() -> None:
+    """streamlit-keyup keeps its value in '_st_keyup_<key>' and shows a value sent from Python while the user
+    is not typing: adapters.clear_keyup relies on both (a new streamlit-keyup must be checked when this fails)."""
+    import inspect
+
+    import st_keyup
+
+    source = inspect.getsource(st_keyup)
+    assert 'internal_key = f"_st_keyup_{key}"' in source, "streamlit-keyup renamed its component state"
+    assert 'current_value = state.get("value", value)' in source, "streamlit-keyup no longer reads it back"
+    assert "} else if (!input._userTyping) {\n    input.value = pyValue;" in source, \
+        "streamlit-keyup's script no longer adopts a value sent from Python"
+
+
+def test_clear_keyup_empties_the_box_in_the_app() -> None:
+    """Typed text, then clear_keyup in a callback: the next run sends an empty value to the same box."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.gemeente_search_box import box_data, type_search
+
+    def script() -> None:
+        import streamlit as st
+        from st_keyup import st_keyup
+
+        from ks_data.ui import adapters, widgets
+
+        st_keyup("Zoek", key=widgets.SEARCH_KEY)
+        st.button("Leeg", on_click=adapters.clear_keyup, args=(widgets.SEARCH_KEY,))
+
+    at = AppTest.from_function(script).run()
+    type_search(at, "zwolle")
+    assert box_data(at)["value"] == "zwolle"
+    at.button[0].click().run()
+    assert box_data(at)["value"] == "" and at.session_state["ks_gemeente_zoek"] == ""

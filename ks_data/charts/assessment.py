@@ -61,20 +61,30 @@ SERIES_STYLES: tuple[tuple[str, list[int], str], ...] = (
     (OKABE_ITO[2], [2, 3], "triangle-up"),
     (OKABE_ITO[3], [8, 3, 2, 3], "diamond"),
 )
+POINT_SUFFIX = " "  # the radar points' copy of the series field (see _series_encodings)
 # The radar's x/y domains (labels sit outside the unit circle); see radar_chart for the pixel ranges.
 _X_HALF, _Y_HALF = 2.0, 1.35
 
 
-def _series_encodings(field: str, names: list[str]) -> dict:
-    """colour + strokeDash + shape on ``field`` with one merged text legend (never colour alone)."""
+def _series_encodings(field: str, names: list[str], *, lines: bool = False, scale: float = 1.0) -> dict:
+    """colour + strokeDash + shape on ``field`` with one merged text legend (never colour alone).
+
+    ``lines``: the series are drawn as lines (the radar), so the legend symbol is a short stroke in the
+    series' colour and dash, as drawn; otherwise (dots only) it is the series' point shape.
+    """
     styles = [SERIES_STYLES[i % len(SERIES_STYLES)] for i in range(len(names))]
-    legend = alt.Legend(title=None, orient="bottom", symbolSize=160, symbolStrokeWidth=3)
+    legend = alt.Legend(title=None, orient="bottom", symbolSize=(400 if lines else 160) * scale,
+                        symbolStrokeWidth=3 * scale, **({"symbolType": "stroke"} if lines else {}))
+    colours = alt.Scale(domain=names, range=[c for c, _, _ in styles])
+    # Vega-Lite draws every scale on the legend's field into its symbols: the radar's points therefore use a
+    # copy of the field (POINT_SUFFIX), so their shapes do not end up on top of the legend's line strokes.
+    points = f"{field}{POINT_SUFFIX}" if lines else field
     return {
-        "color": alt.Color(f"{field}:N", sort=names, legend=legend,
-                           scale=alt.Scale(domain=names, range=[c for c, _, _ in styles])),
+        "color": alt.Color(f"{field}:N", sort=names, legend=legend, scale=colours),
+        "point_color": alt.Color(f"{points}:N", sort=names, legend=None if lines else legend, scale=colours),
         "strokeDash": alt.StrokeDash(f"{field}:N", sort=names, legend=legend,
                                      scale=alt.Scale(domain=names, range=[d for _, d, _ in styles])),
-        "shape": alt.Shape(f"{field}:N", sort=names, legend=legend,
+        "shape": alt.Shape(f"{points}:N", sort=names, legend=None if lines else legend,
                            scale=alt.Scale(domain=names, range=[m for _, _, m in styles])),
     }
 
@@ -120,12 +130,13 @@ def radar_chart(frame: pd.DataFrame, *, series: str | None = None, scale_max: in
     if polygons:
         data = pd.concat(polygons, ignore_index=True).rename(columns={"short_title": ta.CHART_ELEMENT})
         data[ta.CHART_SCORE] = data["score"].astype("float64")
+        data[f"{ta.CHART_SERIES}{POINT_SUFFIX}"] = data[ta.CHART_SERIES]
         if series is None:
             line_style = point_style = {"color": alt.value(OKABE_ITO[0])}
         else:
-            styles = _series_encodings(ta.CHART_SERIES, [str(n) for n, _ in groups])
+            styles = _series_encodings(ta.CHART_SERIES, [str(n) for n, _ in groups], lines=True, scale=scale)
             line_style = {"color": styles["color"], "strokeDash": styles["strokeDash"]}
-            point_style = {"color": styles["color"], "shape": styles["shape"]}
+            point_style = {"color": styles["point_color"], "shape": styles["shape"]}  # legend: the lines
         tooltip = [f"{ta.CHART_ELEMENT}:N", alt.Tooltip(f"{ta.CHART_SCORE}:Q", format=",.1f")]
         if series is not None:
             tooltip.insert(0, f"{ta.CHART_SERIES}:N")
@@ -134,6 +145,8 @@ def radar_chart(frame: pd.DataFrame, *, series: str | None = None, scale_max: in
         layers.append(alt.Chart(data).mark_point(filled=True, size=80 * scale, opacity=1).encode(
             **enc, tooltip=tooltip, **point_style))
     chart = alt.layer(*layers).properties(width=_SIZE * scale, height=_SIZE * 0.87 * scale, title=title)
+    if series is not None:  # the points' colours (same domain and range) stay off the lines' legend
+        chart = chart.resolve_scale(color="independent", strokeDash="independent", shape="independent")
     return finalize(chart.configure_view(stroke=None), scale=scale)
 
 
@@ -142,7 +155,7 @@ def bar_chart(frame: pd.DataFrame, *, scale_max: int = SCALE_MAX, scale: float =
     data = frame.rename(columns={"short_title": ta.CHART_ELEMENT}).copy()
     data[ta.CHART_SCORE] = data["score"].astype("float64")
     order = list(data.sort_values(ta.CHART_SCORE, ascending=False, na_position="last")[ta.CHART_ELEMENT])
-    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260 * scale))
     x = alt.X(f"{ta.CHART_SCORE}:Q", scale=alt.Scale(domain=[0, scale_max]), axis=alt.Axis(tickCount=scale_max))
     bars = alt.Chart(data).mark_bar(color=OKABE_ITO[0], height=22 * scale).encode(
         x=x, y=y, tooltip=[f"{ta.CHART_ELEMENT}:N", alt.Tooltip(f"{ta.CHART_SCORE}:Q", format=",.1f")])
@@ -166,10 +179,10 @@ def comparison_chart(comparison: pd.DataFrame, *, before_label: str, after_label
     long[ta.CHART_SCORE] = long[ta.CHART_SCORE].astype("float64")
     order = list(data[ta.CHART_ELEMENT])
     x = alt.X(f"{ta.CHART_SCORE}:Q", scale=alt.Scale(domain=[0, scale_max]), axis=alt.Axis(tickCount=scale_max))
-    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260 * scale))
     rule = alt.Chart(long).mark_line(color="#999999", strokeWidth=2 * scale).encode(
         x=x, y=y, detail=f"{ta.CHART_ELEMENT}:N")
-    moments = _series_encodings(ta.CHART_MOMENT, [before_label, after_label])
+    moments = _series_encodings(ta.CHART_MOMENT, [before_label, after_label], scale=scale)
     dots = alt.Chart(long).mark_point(filled=True, size=160 * scale, opacity=1).encode(
         x=x, y=y, color=moments["color"], shape=moments["shape"],
         tooltip=[f"{ta.CHART_ELEMENT}:N", f"{ta.CHART_MOMENT}:N", alt.Tooltip(f"{ta.CHART_SCORE}:Q", format=",.1f")],
@@ -188,7 +201,7 @@ def group_chart(summary: pd.DataFrame, individual: pd.DataFrame, *, scale_max: i
     order = list(summary["short_title"])
     x = alt.X(f"{ta.CHART_SCORE}:Q", scale=alt.Scale(domain=[0, scale_max]), axis=alt.Axis(tickCount=scale_max),
               title=ta.CHART_SCORE)
-    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y(f"{ta.CHART_ELEMENT}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260 * scale))
     agg = summary.rename(columns={"short_title": ta.CHART_ELEMENT}).copy()
     for column in ("mean", "min", "max", "sd"):
         agg[column] = agg[column].astype("float64")

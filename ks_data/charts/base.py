@@ -24,6 +24,7 @@ DUTCH_LOCALE = alt.Locale(
 
 FONT_SIZE = 14
 TITLE_SIZE = 16
+SUBTITLE_SIZE = 13
 
 
 def finalize(chart: alt.TopLevelMixin, *, scale: float = 1.0) -> alt.TopLevelMixin:
@@ -33,6 +34,7 @@ def finalize(chart: alt.TopLevelMixin, *, scale: float = 1.0) -> alt.TopLevelMix
     final = sized.configure(locale=DUTCH_LOCALE).configure_axis(
         labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
     ).configure_legend(
-        labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale
-    ).configure_title(fontSize=TITLE_SIZE * scale, subtitleFontSize=12 * scale, anchor="start")
+        labelFontSize=FONT_SIZE * scale, titleFontSize=FONT_SIZE * scale, symbolSize=120 * scale * scale,
+        labelLimit=320 * scale,
+    ).configure_title(fontSize=TITLE_SIZE * scale, subtitleFontSize=SUBTITLE_SIZE * scale, anchor="start")
     return final

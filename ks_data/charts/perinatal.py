@@ -21,7 +21,7 @@ def _title(text: str, *, subtitle: str | list[str] | None, synthetic: bool) -> a
     if synthetic:
         text += tp.CHART_SYNTHETIC_SUFFIX
     lines = [subtitle] if isinstance(subtitle, str) else list(subtitle or [])
-    return alt.TitleParams(text=text, subtitle=lines, subtitleFontSize=12)
+    return alt.TitleParams(text=text, subtitle=lines)  # sizes from base.finalize: they grow with its scale
 
 
 def _colour(present: pd.Series, legend: bool = True) -> alt.Color:
@@ -31,7 +31,7 @@ def _colour(present: pd.Series, legend: bool = True) -> alt.Color:
     return alt.Color(
         "comparison_label:N", title=tp.LEGEND_COMPARISON,
         scale=alt.Scale(domain=labels, range=[COMPARISON_COLOURS[c] for c in categories]),
-        legend=alt.Legend(orient="bottom", columns=3, labelLimit=320) if legend else None,
+        legend=alt.Legend(orient="bottom", columns=3) if legend else None,  # label limit: base.finalize
     )
 
 
@@ -52,7 +52,7 @@ def spine_chart(frame: pd.DataFrame, *, name: str, period: str, synthetic: bool,
     data["label_x"] = data[["s_value", "s_upper"]].max(axis=1)
     data["value_text"] = [tc.fmt_value(v, unit=u) if pd.notna(v) else tp.SUPPRESSED_MARK
                           for v, u in zip(data["value"], data["unit"])]
-    y = alt.Y("short_title:N", title=None, sort=list(data["short_title"]), axis=alt.Axis(labelLimit=260))
+    y = alt.Y("short_title:N", title=None, sort=list(data["short_title"]), axis=alt.Axis(labelLimit=260 * scale))
     x_axis = alt.Axis(labels=False, ticks=False, grid=False, title=tp.SPINE_AXIS)
     base = alt.Chart(data).encode(y=y)
     full = base.mark_bar(color="#E0E0E0", size=18).encode(x=alt.X("s_min:Q", scale=alt.Scale(domain=[0, 1]),
@@ -90,7 +90,7 @@ def forest_chart(frame: pd.DataFrame, *, title: str, unit: str, synthetic: bool,
     data.loc[data["is_own"], "label"] = data.loc[data["is_own"], "label"] + tp.OWN_MARK
     order = list(data.sort_values("value", na_position="last")["label"])
     weight = {"condition": {"test": f"datum.value == {_own_label(data)!r}", "value": "bold"}, "value": "normal"}
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelFontWeight=weight))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260 * scale, labelFontWeight=weight))
     base = alt.Chart(data).encode(y=y)
     bars = base.transform_filter("isValid(datum.value)").mark_rule(strokeWidth=2, color="#555555").encode(
         x=alt.X("lower:Q", title=tp.AXIS_VALUE.format(unit=unit), scale=alt.Scale(zero=False)), x2="upper:Q")

@@ -80,3 +80,19 @@ def peers_alt(peers: pd.DataFrame, *, indicator: str, name: str, period: str) ->
     """Alt text (Dutch) of the peer (forest) chart."""
     return tp.ALT_PEERS.format(indicator=indicator, name=name, period=period,
                                n=int((~peers["is_own"].astype(bool)).sum()))
+
+
+def definition_lines(profile: pd.DataFrame) -> list[str]:
+    """One markdown line per indicator of a profile: its definition, variant, teller and noemer."""
+    lines = []
+    for indicator_id, variant in zip(profile["indicator_id"], profile["variant"]):
+        ind = indicator(str(indicator_id))
+        lines.append(tp.DEFINITION_ITEM.format(title=ind.short_title, definition=ind.definition, variant=variant,
+                                               numerator=ind.numerator_label, denominator=ind.denominator_label))
+    return lines
+
+
+def method_note(profile: pd.DataFrame) -> str:
+    """'Het 95%-betrouwbaarheidsinterval is berekend met de methode van Wilson.' ('' when no row names a method)."""
+    methods = [m for m in dict.fromkeys(profile.get("method", pd.Series(dtype=str)).dropna().astype(str)) if m]
+    return tp.CI_METHOD_NOTE.format(method=" / ".join(methods)) if methods else ""

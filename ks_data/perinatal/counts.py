@@ -12,6 +12,7 @@ import pandas as pd
 from ks_data.core import stats
 from ks_data.perinatal import schema as ps
 from ks_data.perinatal.dataset import PerinatalDataset, frame_of
+from ks_data.perinatal.memo import FrameMemo
 from ks_data.perinatal.periods import UnknownPeriod, periods, span
 
 LEVELS = ("gemeente", "pc4")
@@ -70,8 +71,12 @@ def _summed(pc4: pd.DataFrame) -> pd.DataFrame:
                                        level="gemeente"))
 
 
+MEMO = FrameMemo(size=32)  # per dataset frame, level and period: the same for every indicator and gemeente
+
+
 def level_counts(data: PerinatalDataset | pd.DataFrame, *, level: str, period: str) -> pd.DataFrame:
-    """Counts per area of ``level`` for ``period`` (pooled from single years when needed).
+    """Counts per area of ``level`` for ``period`` (pooled from single years when needed); computed once per
+    dataset frame, level and period (``perinatal.memo``), a copy each call.
 
     Gemeente rows come from the data, or are summed from its PC4 rows (NA, with the number of hidden parts,
     when a PC4 cell is hidden). Returns area_code, level, gemeentecode, area_name, gemeentenaam, the count
@@ -86,6 +91,10 @@ def level_counts(data: PerinatalDataset | pd.DataFrame, *, level: str, period: s
     frame = frame_of(data)
     if period not in periods(frame):
         raise UnknownPeriod(period)
+    return MEMO.get(frame, (level, period), lambda: _level_counts(frame, level=level, period=period))
+
+
+def _level_counts(frame: pd.DataFrame, *, level: str, period: str) -> pd.DataFrame:
     pc4 = level_rows(frame, level="pc4", period=period)
     if level == "pc4":
         return pc4

@@ -16,6 +16,7 @@ from ks_data.perinatal import schema as ps
 from ks_data.perinatal.counts import LEVELS, level_counts, parts_column  # noqa: F401 - part of the contract
 from ks_data.perinatal.dataset import PerinatalDataset, frame_of
 from ks_data.perinatal.indicators import PerinatalIndicator, indicator
+from ks_data.perinatal.memo import FrameMemo
 from ks_data.perinatal.periods import (UnknownPeriod, default_period, periods, pools, trend_periods,  # noqa: F401
                                        years)
 from ks_data.perinatal.reference import exact_numerator, national_reference
@@ -102,6 +103,21 @@ def area_rates(
     """
     ind = indicator(indicator_id)
     period = period or default_period(data)
+    # Suppression and the comparison are computed over all areas (they depend on the others), so the result
+    # for every area is kept per dataset frame (perinatal.memo) and each gemeente is a filter on it.
+    frame = MEMO.get(frame_of(data), (level, ind.id, period), lambda: _all_rates(data, level=level, ind=ind,
+                                                                                   period=period))
+    if gemeentecode is not None:
+        frame = frame[frame["gemeentecode"] == gemeentecode]
+    return frame.reset_index(drop=True)
+
+
+MEMO = FrameMemo(size=256)  # per dataset frame, level, indicator and period
+
+
+def _all_rates(data: PerinatalDataset | pd.DataFrame, *, level: str, ind: PerinatalIndicator,
+               period: str) -> pd.DataFrame:
+    """area_rates of every area of ``level`` (see there)."""
     single = [str(y) for y in years(frame_of(data))]
     # A single year is protected together with the other years, because pooled periods are published too.
     computed = single if period in single and len(single) > 1 else [period]
@@ -117,14 +133,12 @@ def area_rates(
     frame = _protect(frame, level=level, pools=pools(data) if len(computed) > 1 else [])
     frame = frame[frame["period"] == period].drop(columns=["_before"])
     own_counts = counts[counts["period"] == period] if level == "gemeente" else None
-    national = national_reference(data, indicator_id=indicator_id, period=period, gemeente_counts=own_counts)
+    national = national_reference(data, indicator_id=ind.id, period=period, gemeente_counts=own_counts)
     frame["comparison"] = [stats.compare(lo, up, national.value, polarity=ind.polarity)
                            for lo, up in zip(frame["lower"].tolist(), frame["upper"].tolist())]
     frame["suppression_reason"] = _reasons(frame, ind)
     frame = frame.assign(indicator_id=ind.id, period=period, level=level, unit=ind.unit,
                          national_value=national.value, national_basis=national.basis, national_label=national.label)
-    if gemeentecode is not None:
-        frame = frame[frame["gemeentecode"] == gemeentecode]
     frame["is_synthetic"] = frame["is_synthetic"].fillna(False).astype(bool)
     frame["suppressed"] = frame["suppressed"].astype(bool)
     return frame[OUTPUT_COLUMNS].sort_values("area_code").reset_index(drop=True)

@@ -7,6 +7,10 @@ through ``ks_data.storage`` behind the same functions: :func:`save`, :func:`file
 ``KS_DATABASE_URL`` set (several app servers, issue 17) every function uses the shared database instead
 (``perinatal.store_db``), so a file loaded on one server is active on all of them.
 Every write is atomic (temporary file, then rename), so a failed write leaves the previous data active.
+
+On a hosted instance (``KS_HOSTED=1``) the files always live in the database, per workspace: the UI binds the
+session's open workspace with :func:`use_workspace` for each run; without one, reads find no files (the synthetic
+demo shows) and writes raise OSError, so nothing lands outside a workspace.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import json
 import os
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +30,7 @@ import pandas as pd
 
 from ks_data import paths
 from ks_data.perinatal.mapping import Mapping
+from ks_data.storage import hosting
 
 FOLDER = "perinatal"
 INDEX = "files.json"
@@ -61,10 +69,33 @@ def folder() -> Path:
     return paths.USER_DATA_DIR / FOLDER
 
 
+_WORKSPACE: ContextVar[int | None] = ContextVar("ks_perinatal_workspace", default=None)
+
+
+def bind_workspace(workspace: int | None) -> None:
+    """Use the files of ``workspace`` for the rest of this run (thread/context); None: no workspace open."""
+    _WORKSPACE.set(workspace)
+
+
+@contextmanager
+def use_workspace(workspace: int | None) -> Iterator[None]:
+    """Use the files of ``workspace`` inside the block (then the earlier binding again)."""
+    token = _WORKSPACE.set(workspace)
+    try:
+        yield
+    finally:
+        _WORKSPACE.reset(token)
+
+
+def workspace() -> int | None:
+    """The workspace bound for this run (None: none; on a laptop the implicit one is used)."""
+    return _WORKSPACE.get()
+
+
 def _shared():
     """The database store (``perinatal.store_db``) when several servers share a database (KS_DATABASE_URL, read
-    at call time), else None: on a laptop the files stay in :func:`folder`."""
-    if not paths.DATABASE_URL:
+    at call time) or the instance is hosted, else None: on a laptop the files stay in :func:`folder`."""
+    if not (paths.DATABASE_URL or hosting.hosted()):
         return None
     from ks_data.perinatal import store_db
 

@@ -19,12 +19,13 @@ from ks_data.texts import perinatal as tp
 
 
 def ci_text(row: pd.Series | dict, *, decimals: int = 1) -> str:
-    """'95%-BI (Wilson) 14,1 – 16,5%, n = 1.234' for a rates row; the suppression reason when suppressed."""
+    """'95%-betrouwbaarheidsinterval 14,1 – 16,5%, n = 1.234' for a rates row (the method is in the tooltip,
+    :func:`tile_explanation`); the suppression reason when suppressed."""
     if bool(row.get("suppressed")):
         return tp.SUPPRESSED_WHY.format(reason=row.get("suppression_reason", ""))
-    return tp.CI_TEMPLATE.format(level=100 * float(row.get("ci_level", 0.95)), method=row.get("method", ""),
-                                 range=ci_range(row.get("lower"), row.get("upper"), unit=row.get("unit", "%"),
-                                                decimals=decimals), n=tc.fmt_number(row.get("denominator")))
+    shown = ci_range(row.get("lower"), row.get("upper"), unit=row.get("unit", "%"), decimals=decimals)
+    return tp.CI_TEMPLATE.format(level=100 * float(row.get("ci_level", 0.95)), range=shown,
+                                 n=tc.fmt_number(row.get("denominator")))
 
 
 def _text_colour(background: str) -> str:
@@ -69,7 +70,21 @@ def tile_explanation(row: pd.Series | dict, *, source: str = "") -> str:
                                   definition=row.get("definition", ""), variant=row.get("variant", ""),
                                   numerator=numerator, denominator=denominator, period=row.get("period", ""),
                                   source=source or tc.NO_DATA, definition_source=row.get("indicator_source", ""))
+    if method := str(row.get("method") or ""):
+        text += " " + tp.CI_METHOD_NOTE.format(method=method)
     return f"{text} {tc.SYNTHETIC_LABEL.capitalize()}." if bool(row.get("is_synthetic")) else text
+
+
+def _value_html(value: str, *, unit: str) -> str:
+    """The tile's number, a written-out unit ('per 1000') smaller beside it so the number stays on one line.
+
+    >>> _value_html("7,7 per 1000", unit="per 1000")
+    '7,7<span class="ks-tile-unit"> per 1000</span>'
+    """
+    suffix = f" {unit}"
+    if unit != "%" and value.endswith(suffix):
+        return f'{html.escape(value[:-len(suffix)])}<span class="ks-tile-unit">{html.escape(suffix)}</span>'
+    return html.escape(value)
 
 
 def tile_html(row: pd.Series | dict, *, source: str = "", decimals: int = 1) -> str:
@@ -93,8 +108,9 @@ def tile_html(row: pd.Series | dict, *, source: str = "", decimals: int = 1) -> 
     return (
         f'<div class="ks-perinatal-tile" title="{title}" '
         f'style="border:1px solid #ccc;border-radius:.5em;padding:.7em">'
-        f'<div style="font-weight:600;min-height:2.6em">{html.escape(str(row.get("short_title", "")))}</div>'
-        f'<div class="ks-tile-value">{html.escape(value)}</div>'
+        f'<div class="ks-tile-title" style="font-weight:600;min-height:2.6em">'
+        f'{html.escape(str(row.get("short_title", "")))}</div>'
+        f'<div class="ks-tile-value">{_value_html(value, unit=unit)}</div>'
         f'<div style="font-size:.85rem;color:#444">{html.escape(ci_text(row, decimals=decimals))}</div>'
         f'<div style="font-size:.9rem">{html.escape(count)}</div>'
         f'<div style="font-size:.9rem">{html.escape(national)}</div>'

@@ -144,3 +144,18 @@ def file_name(view: str, *, synthetic: bool, **fields: str) -> str:
     """
     name = tp.FILE_NAMES[view].format(**fields)
     return f"{tp.SYNTHETIC_FILE_PREFIX}{name}" if synthetic else name
+
+
+def period_order(periods: list[str]) -> list[str]:
+    """The period picker's order: pooled periods first (latest end, then longest), then single years (latest first).
+
+    >>> period_order(["2016", "2016-2018", "2020", "2016-2020", "2018-2020"])
+    ['2016-2020', '2018-2020', '2016-2018', '2020', '2016']
+    """
+    def spans(period: str) -> tuple[int, int]:
+        first, _, last = str(period).partition("-")
+        return int(first), int(last or first)
+
+    pooled = [p for p in periods if "-" in str(p)]
+    single = [p for p in periods if "-" not in str(p)]
+    return (sorted(pooled, key=lambda p: (-spans(p)[1], spans(p)[0])) + sorted(single, key=lambda p: -spans(p)[0]))

@@ -2,8 +2,9 @@
 
 One self-contained HTML document built from plain frames (no Streamlit), with the shared parts of
 ``reports.html`` and the map drawn by ``maps.svg``. Every figure carries its source line and, for synthetic
-perinatal data, the label "synthetisch voorbeeld". The print stylesheet uses A4, starts every section on a
-new page, keeps table rows whole and hides the print button.
+perinatal data, the label "synthetisch voorbeeld". The print stylesheet uses A4, starts every section after
+the first on a new page (page 1 holds the title and the profile), keeps table rows whole and hides the print
+button.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ footer { margin-top: 6mm; border-top: 1px solid #ccc; padding-top: 1mm; }
   .print { display: none; }
   body { padding: 0; max-width: none; }
   section { margin-top: 0; break-before: page; }
+  section:first-of-type { margin-top: 4mm; break-before: auto; }  /* page 1: the title with the first figures */
   h2, h3, figure, figcaption { break-after: avoid; break-inside: avoid; }
   tr, dt, dd, li, .source { break-inside: avoid; }
   .banner, .synthetic, .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -1,1 +1,1 @@
-"""The database: ``engine`` (SQLite or PostgreSQL), ``migrate`` (Alembic), ``db`` (connections, errors); records: ``assessments``, ``workshops``, ``perinatal_files``."""
+"""The database: ``engine``, ``migrate``, ``db``; records: ``assessments``, ``workshops`` (``participants``), ``perinatal_files``; hosting: ``hosting``, ``workspaces``, ``throttle``, ``audit``, ``admin``."""

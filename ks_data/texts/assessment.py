@@ -26,7 +26,7 @@ FILL_INTRO = (
     "Scoor samen hoe ver jullie aanpak is op de vijf elementen van het denkraam voor een integrale aanpak "
     "Kansrijke Start, en desgewenst op de inhoudelijke thema's. De stellingen zijn in eigen woorden "
     f"gebaseerd op de vragen uit het {DOSSIER} (§ 3.2–3.3 en hoofdstuk 4). "
-    "Antwoorden en notities worden tijdens het invullen op deze computer opgeslagen."
+    "Antwoorden en notities worden tijdens het invullen meteen opgeslagen."
 )
 CHOOSE_HEADER = "Welke evaluatie?"
 COALITION_LABEL = "Naam van de coalitie"

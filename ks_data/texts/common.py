@@ -108,6 +108,11 @@ PRESENTATION_HELP = (
     "Voor een beamer: zijbalk en werkbalk verdwijnen, tekst en grafieken worden groter. "
     "De link met ?presentatie=1 opent de pagina direct zo."
 )
+PRESENTATION_PREVIOUS = "Vorige"
+PRESENTATION_NEXT = "Volgende"
+PRESENTATION_PAGES = "Pagina's"
+PRESENTATION_GO_TO = "Naar {page}"
+PRESENTATION_GEMEENTE = "Gemeente wisselen"
 
 # Note boxes that save while typing (ks_data.ui.note_input).
 NOTE_SAVING = "Wordt opgeslagen…"

@@ -41,6 +41,8 @@ PC4_HINT = "Kies een gemeente in de zijbalk of klik op een gemeente op de kaart 
 TABLE_HEADING = "Tabel"
 NO_INDICATORS = "Er zijn nog geen cijfers per gemeente beschikbaar om op de kaart te tonen."
 DATA_ERROR = "De cijfers voor de kaart konden niet worden geladen."
+MAP_LOAD_ERROR = ("De kaartgegevens konden niet worden geladen. Vernieuw de pagina (F5); helpt dat niet, "
+                  "start de app opnieuw.")  # shown inside the map when its static files fail to load
 
 # Missing boundary cache (fresh machine, offline)
 NO_CACHE_TITLE = "De kaart is nog niet beschikbaar op deze computer"

@@ -121,7 +121,7 @@ COMPARISON_LABELS = {
     "lower": "lager dan Nederland",
     "not_compared": "niet vergeleken",
 }
-CI_TEMPLATE = "{level:.0f}%-BI ({method}) {range}, n = {n}"
+CI_TEMPLATE = "{level:.0f}%-betrouwbaarheidsinterval {range}, n = {n}"
 NATIONAL_LABELS = {  # what the national reference of an indicator is (perinatal.reference)
     "land": "landelijke rij in het bestand",
     "all": "som van alle gemeenten in het bestand",
@@ -171,7 +171,6 @@ PROFILE_PICK = "Kies in de zijbalk een gemeente om haar profiel te zien."
 PROFILE_UNKNOWN = "Voor gemeente {code} staan geen cijfers in de actieve gegevens ({source})."
 PERIOD_LABEL = "Periode"
 PERIOD_HELP = "Gepoolde periode: de jaren samen, zodat kleine gebieden genoeg geboorten hebben."
-OVERVIEW_HEADING = "Overzicht: {name}, {period}"
 SPINE_HEADING = "Vergelijking met Nederland"
 NOT_COMPARED_NOTE = "Niet in deze vergelijking, want er is geen landelijk cijfer: {indicators}."
 NONE_COMPARED = "Voor geen van deze indicatoren is er een landelijk cijfer om mee te vergelijken."
@@ -179,7 +178,6 @@ SPINE_NOTE = [
     "Stip: {name}, zwarte streep: 95%-betrouwbaarheidsinterval; verticale lijn: Nederland.",
     "Grijs: alle gemeenten (licht: laagste tot hoogste, donker: middelste helft). Kleur en tekst: vergelijking.",
 ]
-INDICATOR_HEADING = "Details per indicator"
 INDICATOR_LABEL = "Indicator"
 METRIC_COUNT = "Aantal ({label})"
 METRIC_RATE = "{name}"
@@ -275,3 +273,32 @@ TOOLTIP_VALUE = "waarde"
 TOOLTIP_CI = "95%-BI"
 TOOLTIP_N = "geboorten"
 TOOLTIP_COUNT = "aantal"
+
+# --- "Wat valt op" (perinatal.summary) and the profile's detail views (issue 15) -----------------------
+GIST_HEADING = "Wat valt op in {name}, {period}"
+GIST_FINDING = (
+    "**{title}**: {value} tegen {national} in Nederland — {direction} dan landelijk{judgement} (significant)"
+)
+GIST_DIRECTION = {"higher": "hoger", "lower": "lager"}
+GIST_JUDGEMENT = {"better": ", gunstig", "worse": ", ongunstig"}
+GIST_NONE_SIGNIFICANT = "Geen van de {n} vergeleken indicatoren wijkt significant af van Nederland."
+GIST_SIMILAR = "Niet significant anders dan Nederland: {indicators}."
+GIST_SUPPRESSED = "Afgeschermd (te kleine aantallen voor een betrouwbaar cijfer): {indicators}."
+GIST_NOT_COMPARED = "Niet vergeleken, want er is geen landelijk cijfer: {indicators}."
+GIST_EMPTY = "Er zijn voor deze periode geen cijfers om met Nederland te vergelijken."
+SYNTHETIC_SHORT = "Synthetisch voorbeeld: gegenereerde cijfers, geen echte metingen."
+DETAIL_LABEL = "Meer detail"
+DETAIL_VIEWS = {
+    "vergelijking": "Vergelijking met Nederland",
+    "trend": "Trend",
+    "gemeenten": "Vergelijkbare gemeenten",
+    "pc4": "Postcodegebieden",
+    "definities": "Tabel en definities",
+}
+DETAIL_HEADINGS = {  # the heading above the chosen view ({name}: the gemeente)
+    "vergelijking": SPINE_HEADING, "trend": TREND_HEADING, "gemeenten": PEERS_HEADING, "pc4": PC4_HEADING,
+    "definities": "Alle indicatoren van {name}: tabel en definities",
+}
+DEFINITIONS_HEADING = "Definities (teller en noemer)"
+DEFINITION_ITEM = "**{title}**: {definition} Variant: {variant}. Teller: {numerator}; noemer: {denominator}."
+CI_METHOD_NOTE = "Het 95%-betrouwbaarheidsinterval is berekend met de methode van {method}."

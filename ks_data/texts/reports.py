@@ -58,8 +58,9 @@ WITH_NATIONAL = "Landelijke kernindicatoren toevoegen (context)"
 DOWNLOAD = "Download rapport (HTML, printbaar)"
 DOWNLOAD_HELP = "Eén HTML-bestand dat zonder internet opent en afdrukt."
 PRINT_HOW = (
-    "Open het gedownloade bestand in uw browser en kies Afdrukken (Ctrl+P) en dan 'Opslaan als pdf' om er een "
-    "pdf van te maken. Het rapport gebruikt A4 en begint elk onderdeel op een nieuwe pagina."
+    "Afdrukken kan hier direct (Ctrl+P): dan wordt alleen het rapport afgedrukt. Of open het gedownloade "
+    "bestand in uw browser en kies Afdrukken en dan 'Opslaan als pdf'. Het rapport gebruikt A4; pagina 1 "
+    "heeft de titel en de cijfers, elk volgend onderdeel begint op een nieuwe pagina."
 )
 PREVIEW_HEADING = "Voorbeeld van het rapport"
 PREVIEW_ALT = "Voorbeeld van het gemeenterapport van {name}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ks_data.texts.assessment import EMPTY_COALITION
+from ks_data.texts.hosting import STORAGE_ERRORS as HOSTING_ERRORS
 
 STORAGE_ERRORS = {
     "read_only": "Opslaan lukt niet: de map of het databasebestand is alleen-lezen. "
@@ -15,6 +16,7 @@ STORAGE_ERRORS = {
     "newer_schema": "De database is gemaakt met een nieuwere versie van deze app. Werk de app bij.",
     "not_found": "Deze evaluatie of sessie bestaat niet (meer).",
     "empty_name": EMPTY_COALITION,
+    **HOSTING_ERRORS,  # hosted instance: no workspace, wrong code, throttled, expired workshop code
 }
 
 

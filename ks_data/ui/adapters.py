@@ -6,7 +6,8 @@ fails loudly when an upgrade changes one of them:
 - ``skip_validation`` and ``index_schema_classes_once``: Altair speed-ups (no schema validation on every
   rerun; one schema-class index per class);
 - ``MAP_COMPONENT`` and ``map_component_args``: streamlit-folium's frontend, declared without importing
-  folium, and the arguments its ``st_folium`` would send, built from its private helpers.
+  folium, and the arguments its ``st_folium`` would send, built from its private helpers;
+- ``clear_keyup``: empties a streamlit-keyup search box through its component state.
 
 Not here: folium's ``MacroElement._template`` in ``ks_data/maps/folium_map.py`` (attribution and scale bar).
 It is folium's documented way to add a script to a map (its own plugins do the same), not a private API,
@@ -133,6 +134,18 @@ def map_component_args(fmap: folium.Map) -> dict[str, object]:
     return {"script": script, "header": header, "html": html, "id": sf.get_full_id(fmap),
             "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
             "digest": hashlib.sha256(script.encode("utf-8")).hexdigest()[:16]}
+
+
+def clear_keyup(key: str) -> None:
+    """Empty the st_keyup box ``key`` on the next run (call from a callback), keeping the same element.
+
+    streamlit-keyup 1.0.0 keeps its value in the components-v2 state ``_st_keyup_<key>`` ({"value": ...})
+    and its script shows a value sent from Python whenever the user is not typing; its documented reset,
+    a new key, draws a new box (focus lost, a flash of two boxes). Checked by tests/test_ui_adapters.py.
+    """
+    import streamlit as st
+
+    st.session_state[f"_st_keyup_{key}"] = {"value": ""}
 
 
 def _walk(element):

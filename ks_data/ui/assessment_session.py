@@ -17,7 +17,7 @@ from ks_data.geo import cache as geo
 from ks_data.storage import assessments as storage_assessments
 from ks_data.storage import workshops as storage_workshops
 from ks_data.storage.db import StorageError
-from ks_data.ui import cached, state
+from ks_data.ui import cached, state, workspace
 
 CURRENT = "ks_assessment"  # dict: id, coalition, gemeente, date, answers, notes, updated_at, workshop_code, …
 ERROR = "ks_assessment_error"  # last StorageError kind from a callback
@@ -60,7 +60,8 @@ def current() -> dict | None:
         held = None
     if held is None and linked.isdigit():
         try:
-            set_current(storage_assessments.get_assessment(int(st.query_params[URL_ASSESSMENT])))
+            set_current(storage_assessments.get_assessment(int(st.query_params[URL_ASSESSMENT]),
+                                                          workspace=workspace.current_id()))
         except StorageError as exc:
             st.session_state[ERROR] = exc.kind
             st.query_params.pop(URL_ASSESSMENT, None)
@@ -76,7 +77,7 @@ def current() -> dict | None:
 def _refresh(held: dict) -> None:
     """Re-read the open assessment, so answers saved from another browser show up; unsaved input stays."""
     try:
-        record = storage_assessments.get_assessment(held["id"])
+        record = storage_assessments.get_assessment(held["id"], workspace=workspace.current_id())
     except StorageError:
         return  # keep what is on screen; the error shows when the next save fails
     fresh = _as_state(record)
@@ -97,7 +98,7 @@ def open_selected(widget_key: str) -> None:
     if summary is None:
         return
     try:
-        set_current(storage_assessments.get_assessment(summary.id))
+        set_current(storage_assessments.get_assessment(summary.id, workspace=workspace.current_id()))
     except StorageError as exc:
         st.session_state[ERROR] = exc.kind
 
@@ -124,12 +125,13 @@ def _write(kind: str, target: int, key: str, value: object) -> bool:
     """
     try:
         if kind == "answer":
-            storage_assessments.save_answer(target, item_id=key, value=value)
+            storage_assessments.save_answer(target, item_id=key, value=value, workspace=workspace.current_id())
         elif kind == "participant":
             storage_workshops.save_participant_answer(target, item_id=key, value=value)
         else:
             element_id, note_kind = key.split("|")
-            storage_assessments.save_note(target, element_id=element_id, kind=note_kind, text=str(value))
+            storage_assessments.save_note(target, element_id=element_id, kind=note_kind, text=str(value),
+                                          workspace=workspace.current_id())
     except StorageError as exc:
         if exc.kind in REFUSED:
             raise

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Union
 
 import altair as alt
 import pandas as pd
@@ -26,6 +28,14 @@ if TYPE_CHECKING:
     from ks_data.national.views import ChartView
 
 
+# A frame, or a function that builds it: a download's frame is then built only when the file is asked for.
+FrameSource = Union[pd.DataFrame, Callable[[], pd.DataFrame]]
+
+
+def _csv_bytes(data: FrameSource, *, dutch: bool, synthetic: bool) -> bytes:
+    return export.to_csv_bytes(data() if callable(data) else data, dutch=dutch, synthetic=synthetic)
+
+
 def international_name(file_name: str) -> str:
     """File name of the international-notation download.
 
@@ -37,7 +47,7 @@ def international_name(file_name: str) -> str:
 
 
 def csv_download(
-    data: pd.DataFrame,
+    data: FrameSource,
     *,
     file_name: str,
     key: str,
@@ -56,7 +66,7 @@ def csv_download(
                                           (False, tc.DOWNLOAD_INTERNATIONAL, international_name(file_name), "int")):
             st.download_button(
                 text,
-                data=functools.partial(export.to_csv_bytes, data, dutch=dutch, synthetic=synthetic),
+                data=functools.partial(_csv_bytes, data, dutch=dutch, synthetic=synthetic),
                 file_name=name,
                 mime="text/csv",
                 key=f"{key}_{suffix}",
@@ -84,7 +94,7 @@ def show_chart(chart: alt.TopLevelMixin | functools.partial, *, alt_text: str) -
 
 def chart_with_source(
     chart: alt.TopLevelMixin | functools.partial,
-    data: pd.DataFrame,
+    data: FrameSource,
     *,
     source: str,
     file_name: str,
@@ -99,13 +109,15 @@ def chart_with_source(
 
     ``chart``: an Altair chart or, cached, a ``functools.partial`` of a chart builder (see ``show_chart``).
     ``table`` is the screen version of ``data`` (formatted strings); ``data`` itself is shown when omitted.
+    ``data`` may be a function building the frame: with ``table`` given, it then runs only for a download.
     """
     show_chart(chart, alt_text=alt_text)
     if explanation:
         st.caption(explanation)
     widgets.source_caption(source, synthetic=synthetic)
     with st.expander(tc.TABLE_ALTERNATIVE, icon=":material/table:"):
-        st.dataframe(data if table is None else table, hide_index=True, width="stretch")
+        shown = table if table is not None else data() if callable(data) else data
+        st.dataframe(shown, hide_index=True, width="stretch")
     csv_download(data, file_name=file_name, key=key, synthetic=synthetic)
 
 
@@ -115,13 +127,23 @@ def chart_view(chart: functools.partial, view: ChartView, *, key: str) -> None:
                       alt_text=view.alt_text, explanation=view.explanation, table=view.table)
 
 
+def breakable(title: str) -> str:
+    """``title`` with a soft hyphen inside joined names, so a narrow tile breaks 'Centering-Zwangerschap' there
+    and not mid-syllable ('CenteringZwangerscha-p').
+
+    >>> breakable("CenteringZwangerschap") == "Centering\u00adZwangerschap", breakable("Big2")
+    (True, 'Big2')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", "\u00ad", title)
+
+
 def indicator_tiles(tiles: list[Tile], *, page: str, per_row: int = 4) -> None:
     """A grid of Start tiles (``national.headline.Tile``): title with tooltip, value, year, trend arrow and
     judgement in its colour, the value compared with, and a link to the indicator on ``page``."""
     columns = st.columns(per_row)
     for position, tile in enumerate(tiles):
         with columns[position % per_row].container(border=True, height="stretch"):
-            st.markdown(f"**{tile.number}. {tile.title}**", help=tile.help_text)
+            st.markdown(f"**{tile.number}. {breakable(tile.title)}**", help=tile.help_text)
             st.markdown(
                 f"<div class='ks-tile-value'>{tile.value_text}</div>"
                 f"<div class='ks-tile-year'>{tile.year}</div>"
@@ -149,9 +171,10 @@ def catalogue_or_stop() -> Catalogue:
         st.stop()
 
 
-def perinatal_or_stop() -> tuple[perinatal.PerinatalDataset, str, dict]:
+def perinatal_or_stop(*, compact: bool = False) -> tuple[perinatal.PerinatalDataset, str, dict]:
     """The active perinatal data, its cache key and its options (periods, indicators), or a Dutch message
-    and a stopped page; warns 'synthetisch voorbeeld' when the data are generated."""
+    and a stopped page; warns 'synthetisch voorbeeld' when the data are generated (``compact``: in one line,
+    for a projector's first screen)."""
     try:
         data = cached.active_perinatal()
         key = cached.perinatal_key()
@@ -169,7 +192,7 @@ def perinatal_or_stop() -> tuple[perinatal.PerinatalDataset, str, dict]:
         st.error(tp.ERROR_INDICATOR.format(detail=tp.INDICATOR_UNKNOWN.format(indicator=exc.args[0])))
         st.stop()
     if data.is_synthetic:
-        st.warning(tc.SYNTHETIC_NOTE, icon=":material/science:")
+        st.warning(tp.SYNTHETIC_SHORT if compact else tc.SYNTHETIC_NOTE, icon=":material/science:")
     return data, key, options
 
 

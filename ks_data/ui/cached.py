@@ -22,16 +22,18 @@ from ks_data import paths
 from ks_data.assessment import items as assessment
 from ks_data.geo import cache as geo
 from ks_data.geo import lookups as geo_lookups
+from ks_data.geo import search as geo_search
 from ks_data.national import catalogue as national_catalogue
 from ks_data.national import headline
 from ks_data.perinatal import dataset as perinatal
 from ks_data.perinatal import indicators as perinatal_indicators
 from ks_data.perinatal import profile as rates_profile
 from ks_data.perinatal import rates
+from ks_data.perinatal import store as perinatal_store
 from ks_data.perinatal import synthetic
 from ks_data.perinatal.mapping import Mapping
 from ks_data.perinatal.reader import LoadResult
-from ks_data.ui import adapters
+from ks_data.ui import adapters, workspace
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -91,6 +93,12 @@ def gemeente_mapping(key: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def gemeente_search_index(key: str, year: int) -> tuple:
+    """geo.search.gemeente_index (names, 2023 successors, data/gemeente_aliases.yaml) for the cache ``key``."""
+    return geo_search.gemeente_index(year=year, cache_dir=_geo_dir(key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def gemeente_shapes(key: str, year: int) -> gpd.GeoDataFrame:
     """geo.read_gemeente_shapes (GeoDataFrame, shared and read-only: copy before changing)."""
     return geo.read_gemeente_shapes(year=year, cache_dir=_geo_dir(key))
@@ -127,15 +135,29 @@ def item_bank(path: str) -> assessment.ItemBank:
 
 # --- perinatal data and the municipality profile (ks_data.perinatal.dataset, ks_data.perinatal.profile) ----------
 def perinatal_key() -> str:
-    """Changes whenever the loaded user file or the synthetic demo file changes (cache key)."""
+    """Changes whenever the loaded user file or the synthetic demo file changes (cache key); starts with the
+    workspace whose files these are (hosted: the session's open one, 'none' without), so no cached dataset of
+    one workspace is served to another."""
+    scope = workspace.bind()
     synthetic_file = Path(synthetic.output_path())
     stamp = synthetic_file.stat().st_mtime_ns if synthetic_file.is_file() else 0
-    return f"{perinatal.store_version()}|{synthetic_file}:{stamp}|{paths.USER_DATA_DIR}"
+    owner = "none" if scope is None else scope
+    return f"{owner}|{perinatal.store_version()}|{synthetic_file}:{stamp}|{paths.USER_DATA_DIR}"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _active_perinatal(key: str) -> perinatal.PerinatalDataset:
-    return perinatal.load_active()
+    scope = key.split("|", 1)[0]  # load the files of the workspace the key names, whatever this run bound
+    with perinatal_store.use_workspace(None if scope == "none" else int(scope)):
+        return perinatal.load_active()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shared_perinatal(key: str) -> perinatal.PerinatalDataset:
+    """The dataset of ``key`` as one object shared by every session (read-only: never change it). The
+    perinatal computations keep their country-wide counts and rates per dataset object (perinatal.memo), so
+    a new gemeente, indicator or session reuses them instead of recomputing all areas (issue 15)."""
+    return _active_perinatal(key)
 
 
 def active_perinatal() -> perinatal.PerinatalDataset:
@@ -167,7 +189,7 @@ def import_check(content: bytes, filename: str, sheet: str | None, mapping: Mapp
 @st.cache_data(show_spinner=False, max_entries=8)
 def perinatal_options(key: str) -> dict:
     """Periods, default period, indicators [(id, short_title)] and gemeente codes of the active dataset."""
-    data = _active_perinatal(key)
+    data = _shared_perinatal(key)
     return {"periods": rates.periods(data), "default_period": rates.default_period(data),
             "indicators": [(i.id, i.short_title) for i in perinatal_indicators.available_indicators(data.frame)],
             "gemeenten": rates_profile.gemeente_options(data)}
@@ -176,26 +198,26 @@ def perinatal_options(key: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=64)
 def perinatal_spine(key: str, gemeentecode: str, period: str) -> pd.DataFrame:
     """rates_profile.spine of the active dataset."""
-    return rates_profile.spine(_active_perinatal(key), gemeentecode=gemeentecode, period=period)
+    return rates_profile.spine(_shared_perinatal(key), gemeentecode=gemeentecode, period=period)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def perinatal_trend(key: str, gemeentecode: str, indicator_id: str) -> pd.DataFrame:
     """rates_profile.trend of the active dataset."""
-    return rates_profile.trend(_active_perinatal(key), gemeentecode=gemeentecode, indicator_id=indicator_id)
+    return rates_profile.trend(_shared_perinatal(key), gemeentecode=gemeentecode, indicator_id=indicator_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def perinatal_peers(key: str, gemeentecode: str, indicator_id: str, period: str) -> pd.DataFrame:
     """rates_profile.peers of the active dataset."""
-    return rates_profile.peers(_active_perinatal(key), gemeentecode=gemeentecode, indicator_id=indicator_id,
+    return rates_profile.peers(_shared_perinatal(key), gemeentecode=gemeentecode, indicator_id=indicator_id,
                                period=period)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def perinatal_pc4(key: str, gemeentecode: str, indicator_id: str, period: str) -> pd.DataFrame:
     """rates_profile.pc4_areas of the active dataset."""
-    return rates_profile.pc4_areas(_active_perinatal(key), gemeentecode=gemeentecode,
+    return rates_profile.pc4_areas(_shared_perinatal(key), gemeentecode=gemeentecode,
                                    indicator_id=indicator_id, period=period)
 
 
@@ -225,8 +247,8 @@ def map_options(data_key: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_rates(data_key: str, level: str, indicator_id: str, period: str, gemeentecode: str | None) -> pd.DataFrame:
     """rates.area_rates of the active dataset (suppressed, with CIs) for one map layer."""
-    return rates.area_rates(active_perinatal(), level=level, indicator_id=indicator_id, period=period,
-                            gemeentecode=gemeentecode)
+    return rates.area_rates(_shared_perinatal(perinatal_key()), level=level, indicator_id=indicator_id,
+                            period=period, gemeentecode=gemeentecode)
 
 
 def _map_format(indicator_id: str | None):
@@ -262,22 +284,50 @@ def map_pc4_layer(geo_key: str, data_key: str, indicator_id: str | None, period:
                                 fmt=_map_format(indicator_id), mode=mode)
 
 
+def _map_args(fmap) -> dict:
+    """The frontend's arguments plus the static files the map's script fetches (maps.static_files)."""
+    return {**adapters.map_component_args(fmap), "static_files": list(fmap.static_files)}
+
+
+def _present(cached_args, *args) -> dict:
+    """``cached_args(*args)``, rebuilt when one of its static files has gone (static/cache/ cleaned or pruned
+    while the server ran): the map would otherwise fetch a missing file."""
+    from ks_data.maps import static_files
+
+    result = cached_args(*args)
+    if not all(static_files.exists(file) for file in result["static_files"]):
+        cached_args.clear()
+        result = cached_args(*args)
+    return result
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_national_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
-                      mode: str) -> dict:
-    """adapters.map_component_args of the national map (rendered once per layer, not on every rerun)."""
+def _map_national_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
+                       mode: str, text_scale: float) -> dict:
     maps = _folium_map()
     layer = map_national_layer(geo_key, data_key, indicator_id, period, year, mode)
-    return adapters.map_component_args(maps.gemeente_map(layer.frame))
+    return _map_args(maps.gemeente_map(layer.frame, text_scale=text_scale))
+
+
+def map_national_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, year: int,
+                      mode: str, text_scale: float = 1.0) -> dict:
+    """adapters.map_component_args of the national map (rendered once per layer, not on every rerun); its
+    polygons and values are static files (``static_files``), so the arguments themselves are small."""
+    return _present(_map_national_args, geo_key, data_key, indicator_id, period, year, mode, text_scale)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
-                 mode: str) -> dict:
-    """adapters.map_component_args of one gemeente's PC4 map."""
+def _map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
+                  mode: str, text_scale: float) -> dict:
     maps = _folium_map()
     layer = map_pc4_layer(geo_key, data_key, indicator_id, period, gemeentecode, mode)
-    return adapters.map_component_args(maps.pc4_map(layer.frame))
+    return _map_args(maps.pc4_map(layer.frame, text_scale=text_scale))
+
+
+def map_pc4_args(geo_key: str, data_key: str, indicator_id: str | None, period: str | None, gemeentecode: str,
+                 mode: str, text_scale: float = 1.0) -> dict:
+    """adapters.map_component_args of one gemeente's PC4 map (static files as for map_national_args)."""
+    return _present(_map_pc4_args, geo_key, data_key, indicator_id, period, gemeentecode, mode, text_scale)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -7,59 +7,95 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from st_keyup import st_keyup
+
+from ks_data.core.validation import DataFileError
 from ks_data.geo import cache as geo
-from ks_data.geo import lookups as geo_lookups
+from ks_data.geo import search as geo_search
 from ks_data.texts import common as tc
 from ks_data.texts import maps as tm
+from ks_data.texts import search as ts
 from ks_data.ui import adapters, cached, state
 
-PICKER_KEY = "_gemeente_picker"
+SEARCH_KEY = "ks_gemeente_zoek"  # st_keyup's own key may not start with "_" (its component key would hold "__")
+HIT_KEY = "_gemeente_hit_{code}"
 
 
-def _label_options(year: int) -> dict[str, str] | None:
-    """Code -> label ('Heerhugowaard (nu Dijk en Waard)') for the picker; None without cache."""
+def _search_index(year: int) -> tuple[tuple, str | None]:
+    """The search index of ``year`` (empty without a boundary cache) and a problem text for broken aliases."""
     key = cached.geo_cache_key()
     if not key:
-        return None
-    names = cached.gemeente_names(key, year)  # sorted by name
-    successors = geo_lookups.successor_names(cached.gemeente_mapping(key)) if year == geo.DATA_YEAR else {}
-    return {code: tm.PICKER_MERGED.format(name=name, successor=successors[code]) if code in successors else name
-            for code, name in names.items()}
+        return (), None
+    try:
+        return cached.gemeente_search_index(key, year), None
+    except DataFileError as exc:  # a broken data/gemeente_aliases.yaml must not cost the gemeente choice
+        problem = "; ".join(p.message for p in exc.problems[:1])
+        names = cached.gemeente_names(key, year)
+        return geo_search.build_index(names), ts.ALIASES_BROKEN.format(problem=problem)
 
 
-def _on_pick() -> None:
-    state.set_selection(state.GEMEENTE, st.session_state.get(PICKER_KEY))
+def _choose(code: str) -> None:
+    """A click on a hit: choose it and empty the search box (the same box, so focus is not lost)."""
+    state.set_selection(state.GEMEENTE, code)
+    adapters.clear_keyup(SEARCH_KEY)
+
+
+def _choose_first(year: int) -> None:
+    """Enter in the search box: choose the best hit (nothing when there is none), shown ticked below the box.
+
+    The typed text stays: streamlit-keyup ignores a value from Python while a keystroke is still on its way,
+    so clearing here would leave the box out of step with the app after a fast "zwolle⏎".
+    """
+    hits = geo_search.search(_search_index(year)[0], st.session_state.get(SEARCH_KEY, "")).hits
+    if hits:
+        state.set_selection(state.GEMEENTE, hits[0].code)
+
+
+def _results(area: DeltaGenerator, index: tuple, query: str, current: str | None) -> None:
+    """The best hits as buttons (the chosen one ticked) and a count, or 'Geen resultaten'."""
+    result = geo_search.search(index, query)
+    if not result.hits:
+        area.caption(ts.NO_RESULTS.format(query=query.strip()))
+        return
+    for hit in result.hits:
+        text = geo_search.hit_label(hit)
+        area.button(ts.HIT_CURRENT.format(label=text) if hit.code == current else text,
+                    key=HIT_KEY.format(code=hit.code), on_click=_choose, args=(hit.code,), width="stretch",
+                    type="tertiary")
+    area.caption(ts.MORE_HITS.format(shown=len(result.hits), total=result.total) if result.total > len(result.hits)
+                 else ts.ENTER_HINT)
 
 
 def gemeente_picker(*, year: int = geo.DATA_YEAR, sidebar: bool = True) -> str | None:
-    """Searchable gemeente selectbox (type to search by name) bound to ``state.GEMEENTE`` and the URL.
+    """The chosen gemeente and a search box (keystroke by keystroke) with the best hits as buttons below it.
 
-    The stored value is a gemeente code of ``year`` (default the 2021 division the perinatal data
-    uses; merged gemeenten show their 2023 successor). Returns the selected code or None. Without a
-    boundary cache it shows a short note and returns the stored code (if any) unchanged.
+    Bound to ``state.GEMEENTE`` and the URL. Matching ignores accents and case, knows common names
+    ("Den Haag") and merged gemeenten (``ks_data.geo.search``); Enter chooses the first hit, "Geen
+    resultaten" says when nothing matches. The stored value is a gemeente code of ``year`` (default the
+    2021 division the perinatal data use; merged gemeenten show their 2023 successor). Returns the chosen
+    code or None. Without a boundary cache it shows a short note and returns the stored code unchanged.
     """
     area = st.sidebar if sidebar else st
-    options = _label_options(year)
+    index, problem = _search_index(year)
     current = state.get(state.GEMEENTE)
-    if options is None:
+    if not index:
         area.caption(tm.PICKER_NO_CACHE)
         return current
-    if current is not None and current not in options:
-        current = None  # unknown code in URL/state: ignore rather than fail
-    if st.session_state.get(PICKER_KEY) != current:
-        st.session_state[PICKER_KEY] = current  # sync after a map click or a URL change
-    codes = list(options)
-    area.selectbox(
-        tm.PICKER_LABEL,
-        codes,
-        index=None,
-        key=PICKER_KEY,
-        format_func=options.__getitem__,
-        placeholder=tm.PICKER_PLACEHOLDER,
-        help=tm.PICKER_HELP,
-        on_change=_on_pick,
-    )
+    entry = next((e for e in index if e.code == current), None)
+    current = entry.code if entry else None  # unknown code in URL/state: ignore rather than fail
+    box = area.container(key="ks_gemeente_picker")
+    box.container(key="ks_gemeente_current").markdown(
+        ts.CURRENT.format(name=geo_search.display_name(entry.name, entry.successor)) if entry else ts.NONE_CHOSEN)
+    search = box.container(key="ks_gemeente_search")  # in the sidebar the results float above it (style.css)
+    with search:
+        query = st_keyup(ts.SEARCH_LABEL, key=SEARCH_KEY, placeholder=ts.SEARCH_PLACEHOLDER, debounce=120,
+                         on_submit=_choose_first, submit_args=(year,))
+    if problem:
+        search.caption(problem)
+    if query.strip():
+        _results(search.container(key="ks_gemeente_results"), index, query, current)
     return current
 
 
@@ -119,7 +155,7 @@ def folium_map(args: dict, *, key: str, height: int, clickable: bool = False,
     """
     from ks_data.maps.layers import clicked_code
 
-    defaults = {CLICK_FEATURE: None, CLICK_COUNT: None} if clickable else {}
+    defaults = {CLICK_COUNT: 0, CLICK_FEATURE: None} if clickable else {}  # as the map reports its start: no second run
     result = adapters.MAP_COMPONENT(
         script=args["script"], header=args["header"], html=args["html"], id=args["id"],
         css_links=args["css_links"], js_links=args["js_links"], height=height, width=None,

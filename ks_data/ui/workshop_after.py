@@ -27,6 +27,7 @@ from ks_data.texts import workshop as tw
 from ks_data.ui import assessment_session as session
 from ks_data.ui import blocks
 from ks_data.ui.note_input import note_input
+from ks_data.ui.workspace import current_id as workspace_id
 
 NOTE_FAILED = "ks_workshop_note_failed"  # note keys whose last save failed
 SAVE_EXISTS = "ks_host_save_exists"  # the chosen coalition already has an assessment on that date
@@ -37,7 +38,8 @@ RESULTS_PAGE = "app_pages/assessment_results.py"
 def _save_note(code: str, element_id: str, kind: str, text: str) -> bool:
     failed = st.session_state.setdefault(NOTE_FAILED, set())
     try:
-        storage_workshops.save_workshop_note(code, element_id=element_id, kind=kind, text=text)
+        storage_workshops.save_workshop_note(code, element_id=element_id, kind=kind, text=text,
+                                             workspace=workspace_id())
     except StorageError as exc:
         failed.add((code, element_id, kind))
         st.session_state[session.ERROR] = exc.kind
@@ -51,7 +53,7 @@ def group_notes(bank: ItemBank, code: str, *, part: str) -> None:
     st.header(tw.NOTES_HEADER)
     st.caption(tw.NOTES_INTRO)
     try:
-        notes = storage_workshops.workshop_notes(code)
+        notes = storage_workshops.workshop_notes(code, workspace=workspace_id())
     except StorageError as exc:
         st.error(ts.storage_error(exc.kind))
         return
@@ -68,27 +70,28 @@ def group_notes(bank: ItemBank, code: str, *, part: str) -> None:
 
 
 # --- export -------------------------------------------------------------------------------------------------
-def _results(bank: ItemBank, code: str):
-    snap = storage_workshops.workshop_snapshot(code)
+def _results(bank: ItemBank, code: str, workspace: int | None):
+    snap = storage_workshops.workshop_snapshot(code, workspace=workspace)
     n = sum(1 for given in snap.answers.values() if given)
     return snap.workshop, assessment_group.part_results(bank, snap.answers), n
 
 
-def export_csv(bank: ItemBank, code: str, *, dutch: bool) -> bytes:
-    """The group result as CSV, from storage at the moment of the click."""
-    workshop_, parts, n = _results(bank, code)
+def export_csv(bank: ItemBank, code: str, *, dutch: bool, workspace: int | None = None) -> bytes:
+    """The group result as CSV, from storage at the moment of the click (``workspace``: the trainer's)."""
+    workshop_, parts, n = _results(bank, code, workspace)
     frame = assessment_tables.group_export_data(
         [(part.title, summary) for part, summary, _ in parts], code=code, title=workshop_.title,
         day=assessment_group.workshop_day(workshop_.created_at), n_participants=n)
     return export.to_csv_bytes(frame, dutch=dutch)
 
 
-def export_report(bank: ItemBank, code: str) -> str:
-    """The printable one-page group report, from storage at the moment of the click."""
-    workshop_, parts, n = _results(bank, code)
+def export_report(bank: ItemBank, code: str, *, workspace: int | None = None) -> str:
+    """The printable one-page group report, from storage at the moment of the click (``workspace``: the trainer's)."""
+    workshop_, parts, n = _results(bank, code, workspace)
     return workshop_report.group_report_html(
         bank, parts, code=code, title=workshop_.title, day=assessment_group.workshop_day(workshop_.created_at),
-        n_participants=n, notes=storage_workshops.workshop_notes(code), generated=datetime.now())
+        n_participants=n, notes=storage_workshops.workshop_notes(code, workspace=workspace),
+        generated=datetime.now())
 
 
 def export_buttons(bank: ItemBank, code: str) -> None:
@@ -98,10 +101,12 @@ def export_buttons(bank: ItemBank, code: str) -> None:
     with csv_col.popover(tw.EXPORT_CSV, icon=":material/download:", help=tc.DOWNLOAD_HELP, width="stretch"):
         for dutch, label, name in ((True, tc.DOWNLOAD_DUTCH, f"{stem}.csv"),
                                    (False, tc.DOWNLOAD_INTERNATIONAL, blocks.international_name(f"{stem}.csv"))):
-            st.download_button(label, partial(export_csv, bank, code, dutch=dutch), file_name=name, mime="text/csv",
+            st.download_button(label, partial(export_csv, bank, code, dutch=dutch, workspace=workspace_id()),
+                               file_name=name, mime="text/csv",
                                key=f"ks_dl_workshop_{'nl' if dutch else 'int'}", icon=":material/download:",
                                on_click="ignore")
-    report_col.download_button(tw.EXPORT_REPORT, partial(export_report, bank, code), file_name=f"{stem}_rapport.html",
+    report_col.download_button(tw.EXPORT_REPORT, partial(export_report, bank, code, workspace=workspace_id()),
+                               file_name=f"{stem}_rapport.html",
                                mime="text/html", help=tw.EXPORT_HELP, key="ks_dl_workshop_report",
                                icon=":material/print:", on_click="ignore", width="stretch")
 
@@ -112,7 +117,8 @@ def save_as_assessment(bank: ItemBank, code: str, *, day: date, gemeente: str = 
     st.subheader(tw.SAVE_HEADER)
     st.markdown(tw.SAVE_INTRO)
     try:
-        known = sorted({s.coalition for s in storage_assessments.list_assessments()}, key=str.casefold)
+        saved = storage_assessments.list_assessments(workspace=workspace_id())
+        known = sorted({s.coalition for s in saved}, key=str.casefold)
     except StorageError as exc:
         st.error(ts.storage_error(exc.kind))
         return
@@ -135,17 +141,19 @@ def _save(bank: ItemBank, code: str, *, coalition: str, gemeente: str, day: date
         st.error(tw.SAVE_EMPTY_COALITION)
         return
     try:
-        answers = storage_workshops.workshop_answers(code)
+        scope = workspace_id()
+        answers = storage_workshops.workshop_answers(code, workspace=scope)
         if not assessment_group.has_answers(answers):
             st.error(tw.SAVE_NO_ANSWERS)
             return
-        exists = storage_assessments.find_assessment(coalition=coalition, gemeente=gemeente, assessment_date=day)
+        exists = storage_assessments.find_assessment(coalition=coalition, gemeente=gemeente, assessment_date=day,
+                                                     workspace=scope)
         if exists is not None and not overwrite:
             st.session_state[SAVE_EXISTS] = True
             st.rerun()  # the form again, now with the warning and 'overwrite'
         record = assessment_group.group_record(bank, answers, coalition=coalition, gemeente=gemeente, day=day,
-                                               code=code, notes=storage_workshops.workshop_notes(code))
-        new_id = storage_assessments.replace_assessment(record)
+                                               code=code, notes=storage_workshops.workshop_notes(code, workspace=scope))
+        new_id = storage_assessments.replace_assessment(record, workspace=scope)
     except StorageError as exc:
         st.error(ts.storage_error(exc.kind))
         return

@@ -23,7 +23,7 @@ from ks_data.texts import assessment as ta
 from ks_data.texts import storage as ts
 from ks_data.texts import workshop as tw
 from ks_data.ui import assessment_session as session
-from ks_data.ui import blocks, presentation
+from ks_data.ui import blocks, presentation, workspace
 from ks_data.ui import workshop_session as workshop
 from ks_data.ui.countdown import countdown
 
@@ -55,9 +55,10 @@ _JOIN_CSS = """<style>
 
 
 def act(function, *args, **kwargs) -> None:
-    """Run one storage change (button callback); a failure becomes the page's Dutch storage error."""
+    """Run one storage change of the open workspace (button callback); a failure becomes the page's Dutch
+    storage error."""
     try:
-        function(*args, **kwargs)
+        function(*args, workspace=workspace.current_id(), **kwargs)
     except StorageError as exc:
         st.session_state[session.ERROR] = exc.kind
 
@@ -140,7 +141,7 @@ def _remove(code: str, labels: dict[int, str]) -> None:
 
 def _reset(code: str) -> None:
     try:
-        st.toast(tw.reset_done(storage_workshops.reset_answers(code)))
+        st.toast(tw.reset_done(storage_workshops.reset_answers(code, workspace=workspace.current_id())))
     except StorageError as exc:
         st.session_state[session.ERROR] = exc.kind
     st.session_state["ks_host_reset_sure"] = False
@@ -165,7 +166,7 @@ def _status(workshop_: storage_workshops.Workshop, *, compact: bool) -> None:
 def live_result(bank: ItemBank, code: str, *, part: str, part_title: str) -> None:
     """Participants, answers, open/closed and countdown, and (once revealed) the group result of ``part``."""
     try:
-        snap = storage_workshops.workshop_snapshot(code)
+        snap = storage_workshops.workshop_snapshot(code, workspace=workspace.current_id())
     except StorageError as exc:
         st.error(ts.storage_error(exc.kind))
         return

@@ -16,6 +16,7 @@ from ks_data.core import network
 from ks_data.storage import workshops as storage_workshops
 from ks_data.storage.db import StorageError
 from ks_data.ui import assessment_session as session
+from ks_data.ui import workspace
 
 PARTICIPANT = "ks_workshop_participant"  # dict: id, token, code, name, number, removed, answers
 HOST_CODE = "ks_workshop_code"
@@ -67,9 +68,10 @@ def participant() -> dict | None:
 
 
 def join(code: str, *, name: str) -> None:
-    """Join workshop ``code`` as a new participant of this browser (raises StorageError)."""
+    """Join workshop ``code`` as a new participant of this browser (raises StorageError; hosted: wrong codes are
+    throttled per client, expired codes refused)."""
     token = secrets.token_urlsafe(12)
-    found = storage_workshops.join_workshop(code, name=name, token=token)
+    found = storage_workshops.join_workshop(code, name=name, token=token, client=workspace.client())
     st.session_state[PARTICIPANT] = _held(found, {})
     st.query_params[URL_PARTICIPANT] = token
     go_to(0)
