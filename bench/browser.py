@@ -71,14 +71,16 @@ def switch_to(page: Page, path: str, *, settle_ms: int = 50) -> float:
 
 
 def open_picker(page: Page, name: str) -> Locator:
-    """Open the sidebar gemeente picker and type ``name``; returns the option to click (not yet clicked)."""
+    """Type ``name`` in the sidebar gemeente search; returns its hit button to click (not yet clicked)."""
     page.mouse.move(1390, 1790)  # away from help icons whose tooltips would cover the picker
     page.wait_for_timeout(100)
-    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").first.click()
-    page.keyboard.type(name)
-    option = page.get_by_role("option", name=name, exact=True).first
-    option.wait_for()
-    return option
+    box = page.locator("[data-testid='stSidebar'] .st-key-ks_gemeente_search input")
+    box.click()
+    box.fill(name)
+    hit = page.locator("[data-testid='stSidebar'] .st-key-ks_gemeente_results").get_by_role(
+        "button", name=name, exact=True).first
+    hit.wait_for()
+    return hit
 
 
 class ByteCounter:

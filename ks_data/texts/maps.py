@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 # Gemeente picker (sidebar, shared by every page)
-PICKER_LABEL = "Gemeente"
-PICKER_PLACEHOLDER = "Typ of kies een gemeente"
-PICKER_HELP = "Typ een deel van de naam om te zoeken. De keuze geldt voor alle pagina's en staat in de link."
 PICKER_MERGED = "{name} (nu {successor})"
 PICKER_NO_CACHE = "Gemeentekeuze niet beschikbaar: het grenzenbestand is nog niet gebouwd (zie de pagina Kaart)."
 
