@@ -163,15 +163,23 @@ def isolated_env(geo_cache: Path, work: Path) -> dict[str, str]:
             "KS_PERINATAL_IMPORT_DIR": str(work / "import")}
 
 
-def open_page(page: str | None = None, *, timeout: float = 60, **query: str) -> AppTest:
-    """Run the app (AppTest from app.py) with ``query`` in the URL, switch to ``page``, assert no exception."""
+def open_page(page: str | None = None, *, timeout: float = 60, session: dict | None = None, **query: str) -> AppTest:
+    """Run the app (AppTest from app.py) with ``query`` in the URL, switch to ``page``, assert no exception.
+
+    ``session``: session state to start with (e.g. an open hosted workspace). The query is given again for
+    ``page``, so a parameter the first page dropped from the URL still reaches it (isolation tests rely on it).
+    """
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP_FILE), default_timeout=timeout)
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     at.query_params.update(query)
     at.run()
     if page:
-        at.switch_page(page).run()
+        at.switch_page(page)
+        at.query_params.update(query)
+        at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 

@@ -14,8 +14,7 @@ from ks_data.storage import perinatal_files as db_files
 from ks_data.storage import workspaces
 from ks_data.texts import common as tc
 from ks_data.texts import hosting as th
-from tests.conftest import APP_FILE
-from tests.support import downloads
+from tests.support import downloads, open_page
 
 DATA_PAGE = "app_pages/data.py"
 PROFILE = "app_pages/profile.py"
@@ -34,16 +33,9 @@ def two(perinatal_env, monkeypatch: pytest.MonkeyPatch):
 
 
 def _app(page: str, workspace: workspaces.Workspace | None, **query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=120)
-    if workspace is not None:
-        at.session_state["ks_workspace"] = {"id": workspace.id, "name": workspace.name, "gemeente": ""}
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(page)
-    at.query_params.update(query)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    session = None if workspace is None else {"ks_workspace": {"id": workspace.id, "name": workspace.name,
+                                                               "gemeente": ""}}
+    return open_page(page, timeout=120, session=session, **query)
 
 
 def _text(at: AppTest) -> str:

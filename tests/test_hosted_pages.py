@@ -20,8 +20,7 @@ from ks_data.storage.db import transaction
 from ks_data.texts import hosting as th
 from ks_data.texts import storage as ts
 from ks_data.texts import workshop as tw
-from tests.conftest import APP_FILE
-from tests.support import downloads
+from tests.support import downloads, open_page
 
 WORKSPACE = "app_pages/workspace.py"
 FILL = "app_pages/assessment_fill.py"
@@ -56,16 +55,9 @@ def two(hosted):
 
 
 def _app(page: str, workspace: workspaces.Workspace | None = None, **query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=90)
-    if workspace is not None:  # as the Werkruimte page leaves it after the right code
-        at.session_state["ks_workspace"] = {"id": workspace.id, "name": workspace.name, "gemeente": workspace.gemeente}
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(page)
-    at.query_params.update(query)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    session = None if workspace is None else {  # as the Werkruimte page leaves it after the right code
+        "ks_workspace": {"id": workspace.id, "name": workspace.name, "gemeente": workspace.gemeente}}
+    return open_page(page, timeout=90, session=session, **query)
 
 
 def _screen(at: AppTest) -> str:

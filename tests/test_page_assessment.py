@@ -17,23 +17,15 @@ from ks_data.storage import assessments as storage_assessments
 from ks_data.storage.db import StorageError
 from ks_data.texts import assessment as ta
 from ks_data.texts import storage as ts
-from tests.conftest import APP_FILE
 from tests.note_box import note_data, type_note
-from tests.support import downloads
+from tests.support import downloads, open_page
 
 FILL = "app_pages/assessment_fill.py"
 RESULTS = "app_pages/assessment_results.py"
 
 
 def _app(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(APP_FILE, default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(page)
-    at.query_params.update(query)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page(page, **query)
 
 
 def _text(at: AppTest) -> str:
